@@ -1,0 +1,18 @@
+export { PlatformSchema } from './platform';
+export type { PlatformSpec, PlatformSpecInput } from './platform';
+export { ServiceSchema, MAX_SERVICE_NAME } from './service';
+export type { ServiceSpec, ServiceSpecInput } from './service';
+export type { ModelSpec, ModelInput } from './model';
+export type { RuntimeSpec, RuntimeInput, Engine } from './runtime';
+export type { ResourcesSpec, GpuRequest } from './resources';
+export type { AutoscalingSpec } from './autoscaling';
+export type { ApiSpec, AuthSpec } from './api';
+export type { SecretRef } from './secrets';
+export type { MonitoringSpec, AlertDestination } from './monitoring';
+export type { PlacementSpec, Strategy, SpotPolicy } from './placement';
+export { STRATEGIES, SPOT_POLICIES } from './placement';
+export { DEFAULTS, ENGINE_DEFAULTS, HOURS_PER_MONTH } from './defaults';
+export { parseService, parsePlatform, defineService, definePlatform, loadPlatformFile, readSpecFile } from './parse';
+export type { ValidatedPlatform, ParseOptions } from './parse';
+export { platformJsonSchema, serviceJsonSchema } from './json-schema';
+export { looksLikeSecret, secretKind } from './secret-detection';

@@ -1,0 +1,10 @@
+export { deriveTiming, DOWNLOAD_GIB_PER_SECOND, LOAD_GIB_PER_SECOND, WARMUP_SECONDS } from './timing';
+export type { Timing, ProbeTiming } from './timing';
+export { engineMetrics } from './engine-metrics';
+export type { EngineMetrics } from './engine-metrics';
+export { engineInvocation, CACHE_MOUNT_PATH, WEIGHTS_DIR } from './engine-args';
+export type { EngineInvocation } from './engine-args';
+export { deriveAlerts } from './alerts';
+export type { AlertRule } from './alerts';
+export { resourceNames } from './names';
+export type { ResourceNames } from './names';
