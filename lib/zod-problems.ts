@@ -117,7 +117,7 @@ function toProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Pr
           code: ERROR_CODES.OUT_OF_RANGE,
           path,
           message: `must be ${allowed}`,
-          received: isSize && input !== undefined ? `${received} (${sizeOf(input)}${what ? ` ${what}` : ''})` : received,
+          received: isSize && typeof input === 'string' ? `${received} (${sizeOf(input)} characters)` : received,
           allowed,
           fix: `set \`${lastKey(pathArr)}\` to ${allowed}`,
         },

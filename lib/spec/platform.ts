@@ -9,7 +9,7 @@ export const PlatformSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema URL for editors; ignored.'),
     name: dnsLabel(40).default('modelplane').describe('Platform name: prefixes stacks and programs.'),
-    services: z.array(ServiceSchema).min(1).max(500).describe('The model services.'),
+    services: z.array(ServiceSchema).min(1).max(2000).describe('The model services.'),
     catalog: CatalogOverrideSchema.optional().describe('Your own offerings (negotiated prices, other regions). @default - the bundled catalog'),
   })
   .superRefine((p, ctx) => {
