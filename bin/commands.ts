@@ -1,6 +1,7 @@
 import { resolveCatalog } from '../lib/catalog/custom';
 import { catalogToJson, formatCatalogTable } from '../lib/catalog/format';
 import type { Catalog } from '../lib/catalog/offering';
+import { diffPlans, formatDiff } from '../lib/diff';
 import { formatPlanTable, planPlatform, planToJson } from '../lib/plan';
 import { loadPlatformFile, platformJsonSchema, readSpecFile, serviceJsonSchema } from '../lib/spec';
 import { synthCommand } from './synth';
@@ -76,6 +77,20 @@ export const COMMANDS: Record<string, Command> = {
     async run({ flags, io }) {
       io.out(JSON.stringify(flags.service ? serviceJsonSchema() : platformJsonSchema(), null, 2));
       return 0;
+    },
+  },
+  diff: {
+    summary: 'Compare two declarations: what changes per target; exit 1 on unacknowledged breaking changes',
+    usage: 'usage: modelplane diff OLD NEW [--json] [--catalog FILE]',
+    positionals: ['OLD', 'NEW'],
+    options: { json: { type: 'boolean' }, ...catalogOption },
+    async run({ positionals, flags, io }) {
+      const catalog = catalogFrom(flags);
+      const before = planPlatform(loadPlatformFile(positionals[0] as string, { catalog }));
+      const after = planPlatform(loadPlatformFile(positionals[1] as string, { catalog }));
+      const report = diffPlans(before, after);
+      io.out(flags.json ? JSON.stringify(report, null, 2) : formatDiff(report));
+      return report.blocked ? 1 : 0;
     },
   },
   synth: {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Catalog } from '../lib/catalog/offering';
 import { ERROR_CODES, ModelplaneError } from '../lib/errors';
 import { planPlatform, planToJson, Plan } from '../lib/plan';
+import { renderReportHtml } from '../lib/report';
 import { loadPlatformFile } from '../lib/spec';
 import type { CommandContext } from './commands';
 
@@ -30,6 +31,7 @@ export async function synthCommand({ positionals, flags, io }: CommandContext, c
   try {
     const started = Date.now();
     fs.writeFileSync(path.join(staging, 'plan.json'), `${JSON.stringify(planToJson(plan), null, 2)}\n`);
+    fs.writeFileSync(path.join(staging, 'report.html'), renderReportHtml(plan, `modelplane platform ${platform.name}`));
     const counts: string[] = [];
     for (const t of targets) {
       io.progress(`synth ${t}: ${describe(plan, t)}…`);

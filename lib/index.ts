@@ -9,3 +9,5 @@ export * from './plan';
 export * from './workload';
 export { ModelplaneError, isModelplaneError, ERROR_CODES, formatProblems } from './errors';
 export type { Problem, ErrorCode } from './errors';
+export * from './report';
+export * from './diff';

@@ -1,3 +1,4 @@
+import { costReport } from '../report/cost';
 import type { Plan } from './types';
 
 /** A readable table of a plan, for `modelplane plan`. */
@@ -71,5 +72,6 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       monthlyUsdAtMax: s.monthlyUsdAtMax,
     })),
     totals: plan.totals,
+    cost: costReport(plan),
   };
 }

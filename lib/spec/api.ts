@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DEFAULTS } from './defaults';
 
+/** A JSON Schema document (object form), kept as data. */
+const JsonSchemaObject = z.record(z.string(), z.unknown());
+
 export const AuthSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('apiKey') }).describe('API keys issued by the front door, with usage plans.'),
@@ -39,6 +42,8 @@ export const ApiSchema = z
       .default(DEFAULTS.api.maxRequestSeconds)
       .describe('Longest request or stream; every timeout on the path and the termination grace are derived from it.'),
     streaming: z.boolean().default(DEFAULTS.api.streaming).describe('Responses are streamed (server-sent events).'),
+    requestSchema: JsonSchemaObject.optional().describe('JSON Schema of the request body; `modelplane diff` checks changes stay compatible. @default - not checked'),
+    responseSchema: JsonSchemaObject.optional().describe('JSON Schema of the response body; `modelplane diff` checks changes stay compatible. @default - not checked'),
   })
   .prefault({})
   .describe('The public API and its front door.');

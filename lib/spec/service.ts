@@ -25,6 +25,10 @@ const ServiceShape = z.strictObject({
   secrets: SecretsSchema,
   monitoring: MonitoringSchema,
   placement: PlacementSchema,
+  allowBreakingChanges: z
+    .strictObject({ reason: z.string().min(10).max(500).describe('Why clients and operators accept it (reviewed).') })
+    .optional()
+    .describe('Acknowledges breaking API changes or replacement of capacity/stateful resources in this revision (`modelplane diff` then exits 0). Remove it after the release. @default - breaking changes fail `modelplane diff`'),
 });
 
 /**
