@@ -83,7 +83,7 @@ function diagram(plan: Plan): string {
   const clouds = [...new Set(plan.services.flatMap((s) => s.placements.map((p) => p.cloud)))].sort();
   const colWidth = 320;
   const chipH = 22;
-  const positions = new Map<string, { x: number; y: number }>();
+  const positions = new Map<string, { left: number; right: number; y: number }>();
   const parts: string[] = [];
   let height = 0;
   clouds.forEach((cloud, ci) => {
@@ -101,7 +101,7 @@ function diagram(plan: Plan): string {
         const fill = p.role === 'secondary' ? '#fff8e1' : '#e3f2fd';
         parts.push(`<rect x="${x + 10}" y="${cy}" width="${colWidth - 20}" height="${chipH}" rx="5" fill="${fill}" stroke="#90a4ae"/>`);
         parts.push(`<text x="${x + 18}" y="${cy + 15}">${esc(s.name)} · ${p.gpu.count}×${esc(p.gpu.type)} · ${p.replicas.min}–${p.replicas.max}${p.role === 'secondary' ? ' · standby' : ''}</text>`);
-        positions.set(`${s.name}/${p.id}`, { x: x + (p.role === 'secondary' ? 10 : colWidth - 10), y: cy + chipH / 2 });
+        positions.set(`${s.name}/${p.id}`, { left: x + 10, right: x + colWidth - 10, y: cy + chipH / 2 });
       });
       y += boxH + 12;
     }
@@ -112,7 +112,13 @@ function diagram(plan: Plan): string {
     if (s.placements.length === 2 && b?.role === 'secondary' && a) {
       const pa = positions.get(`${s.name}/${a.id}`);
       const pb = positions.get(`${s.name}/${b.id}`);
-      if (pa && pb) parts.push(`<line x1="${pa.x}" y1="${pa.y}" x2="${pb.x}" y2="${pb.y}" stroke="#e65100" stroke-dasharray="5 4"><title>${esc(s.name)} failover</title></line>`);
+      if (pa && pb) {
+        // Join facing edges: right edge of the left chip to the left edge of the right one.
+        const [from, to] = pa.left <= pb.left ? [pa, pb] : [pb, pa];
+        const x1 = from.left === to.left ? from.right : from.right;
+        const x2 = from.left === to.left ? to.right + 8 : to.left;
+        parts.push(`<line x1="${x1}" y1="${from.y}" x2="${x2}" y2="${to.y}" stroke="#e65100" stroke-dasharray="5 4"><title>${esc(s.name)} failover</title></line>`);
+      }
     }
   }
   const width = 20 + clouds.length * (colWidth + 40);

@@ -1,7 +1,7 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import type { ExistingGcpNetwork } from '../types';
-import type { Resolved } from './resolve';
+import { child, Ctx } from './context';
 
 /** Address plan of a network modelplane creates (RFC 1918, sized for hundreds of GPU nodes). */
 export const NETWORK_RANGES = {
@@ -32,8 +32,9 @@ export interface NetworkRef {
  * a Cloud Router and Cloud NAT: private nodes have no external address and pull images and model weights
  * through NAT.
  */
-export function createNetwork(r: Resolved, project: pulumi.Input<string>, parent: pulumi.Resource): OwnedNetwork {
-  const n = (role: string) => `${r.names.prefix}-${role}`;
+export function createNetwork(ctx: Ctx): OwnedNetwork {
+  const { r, project, parent } = ctx;
+  const n = (role: string) => child(ctx, role);
   const opts = { parent };
   const network = new gcp.compute.Network(n('vpc'), { project, autoCreateSubnetworks: false, routingMode: 'REGIONAL', description: `modelplane ${r.service.name}` }, opts);
   const subnetwork = new gcp.compute.Subnetwork(

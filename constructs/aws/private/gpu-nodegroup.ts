@@ -1,0 +1,73 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { Construct } from 'constructs';
+import type { Placement, ServicePlan } from '../../../lib/plan/types';
+import { gpuRootVolumeGiB, nodeLaunchTemplate } from './node-disk';
+
+/** Taint every GPU node carries (EKS convention: key only, no value); the workload tolerates it with Exists. */
+export const GPU_TAINT_KEY = 'nvidia.com/gpu';
+/** Label that pins a service's pods to its own node group. */
+export const SERVICE_NODE_LABEL = 'modelplane.io/service';
+/** Label the device plugin's affinity selects. */
+export const GPU_NODE_LABEL = 'modelplane.io/gpu';
+
+/** Node group bounds derived from the placement's replica bounds. */
+export interface NodeBounds {
+  readonly replicasPerNode: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Nodes needed for the replica bounds: a node of `perInstance` GPUs holds floor(perInstance / count) replicas
+ * (at least one). Scale-to-zero services keep no GPU node while idle.
+ */
+export function nodeBounds(service: ServicePlan, placement: Placement): NodeBounds {
+  const replicasPerNode = Math.max(1, Math.floor(placement.gpu.perInstance / placement.gpu.count));
+  const minReplicas = service.spec.autoscaling.scaleToZero ? 0 : placement.replicas.min;
+  return {
+    replicasPerNode,
+    min: Math.ceil(minReplicas / replicasPerNode),
+    max: Math.max(1, Math.ceil(placement.replicas.max / replicasPerNode)),
+  };
+}
+
+/** Labels of the service's GPU nodes; the chart's node selector uses the service label. */
+export function gpuNodeLabels(service: ServicePlan, placement: Placement): Record<string, string> {
+  return { [SERVICE_NODE_LABEL]: service.name, [GPU_NODE_LABEL]: placement.gpu.type.toLowerCase() };
+}
+
+export interface GpuNodegroupOptions {
+  readonly cluster: eks.ICluster;
+  readonly service: ServicePlan;
+  readonly placement: Placement;
+  readonly subnets: ec2.SubnetSelection;
+}
+
+/**
+ * The GPU managed node group of one placement: the planned instance type on the AL2023 NVIDIA AMI, on-demand
+ * or spot as planned, tainted so only GPU pods land there, labelled for the chart's node selector, sized from
+ * the replica bounds (the Cluster Autoscaler moves it between them), spread over the private subnets of every
+ * AZ given, with IMDSv2 and an encrypted root volume sized for the model cache.
+ */
+export function createGpuNodegroup(scope: Construct, options: GpuNodegroupOptions): eks.Nodegroup {
+  const { service, placement } = options;
+  const bounds = nodeBounds(service, placement);
+  return new eks.Nodegroup(scope, 'GpuNodes', {
+    cluster: options.cluster,
+    instanceTypes: [new ec2.InstanceType(placement.instanceType)],
+    amiType: eks.NodegroupAmiType.AL2023_X86_64_NVIDIA,
+    capacityType: placement.capacity === 'spot' ? eks.CapacityType.SPOT : eks.CapacityType.ON_DEMAND,
+    minSize: bounds.min,
+    desiredSize: bounds.min,
+    maxSize: bounds.max,
+    subnets: options.subnets,
+    labels: gpuNodeLabels(service, placement),
+    taints: [{ key: GPU_TAINT_KEY, effect: eks.TaintEffect.NO_SCHEDULE }],
+    launchTemplateSpec: nodeLaunchTemplate(scope, 'GpuNodesLaunchTemplate', gpuRootVolumeGiB(placement)),
+    // Replace one node at a time: a GPU node is expensive and slow to come back.
+    maxUnavailable: 1,
+    enableNodeAutoRepair: true,
+    tags: { 'modelplane.io/service': service.name, 'modelplane.io/placement': placement.id },
+  });
+}
