@@ -115,7 +115,7 @@ function diagram(plan: Plan): string {
       if (pa && pb) {
         // Join facing edges: right edge of the left chip to the left edge of the right one.
         const [from, to] = pa.left <= pb.left ? [pa, pb] : [pb, pa];
-        const x1 = from.left === to.left ? from.right : from.right;
+        const x1 = from.right;
         const x2 = from.left === to.left ? to.right + 8 : to.left;
         parts.push(`<line x1="${x1}" y1="${from.y}" x2="${x2}" y2="${to.y}" stroke="#e65100" stroke-dasharray="5 4"><title>${esc(s.name)} failover</title></line>`);
       }
