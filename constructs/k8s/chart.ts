@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Placement, ServicePlan } from '../../lib/plan/types';
 import type { ClusterFlavor } from './cluster';
@@ -37,7 +37,8 @@ export interface ModelServiceChartProps {
  * PrometheusRule. Usable as a chart of its own app or next to other charts in an existing cdk8s App.
  */
 export class ModelServiceChart extends Chart {
-  public readonly namespace: KubeNamespace;
+  /** The Namespace object (its name, the service name, is also `this.namespace`). */
+  public readonly kubeNamespace: KubeNamespace;
   public readonly serviceAccount: KubeServiceAccount;
   public readonly deployment: KubeDeployment;
   public readonly service: KubeService;
@@ -56,8 +57,8 @@ export class ModelServiceChart extends Chart {
   public readonly placement: Placement;
 
   constructor(scope: Construct, id: string, props: ModelServiceChartProps) {
-    // Names are explicit; the chart's own namespace stays unset so the cluster-scoped Namespace has none.
-    super(scope, id, { disableResourceNameHashes: true });
+    // Every namespaced object lands in the service's namespace (never `default`); names are explicit.
+    super(scope, id, { namespace: props.service.name, disableResourceNameHashes: true });
     const placement = props.placement ?? props.service.placements[0];
     if (placement === undefined) {
       throw new Error(`[K8S_NO_PLACEMENT] service ${props.service.name} has no placement; plan the service before synthesizing it (modelplane plan).`);
@@ -71,7 +72,9 @@ export class ModelServiceChart extends Chart {
     this.placement = placement;
     const ctx = chartContext(props.service, placement, props.cluster);
 
-    this.namespace = addNamespace(this, ctx);
+    this.kubeNamespace = addNamespace(this, ctx);
+    // A Namespace is cluster-scoped: drop the chart default namespace cdk8s gives every object.
+    this.kubeNamespace.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.serviceAccount = addServiceAccount(this, ctx);
     this.secretStore = addSecretStore(this, ctx);
     this.externalSecrets = addExternalSecrets(this, ctx, this.secretStore);

@@ -97,7 +97,7 @@ describe('fuzzing the YAML/CLI path', () => {
   });
 
   it('answers malformed YAML with exit 2 and a parse error', async () => {
-    const samples = ['services: [', 'a: b: c', 'a: "unterminated', 'services:\n  - name: x\n name: y', '\t\tservices: 1', 'x: &a [*a]', 'k: v\nk: w'];
+    const samples = ['services: [', 'a: b: c', 'a: "unterminated', 'services:\n  - name: x\n name: y', '\t\tservices: 1', '[1, 2', 'k: v\nk: w'];
     for (const text of samples) {
       const { io, err } = capture();
       const code = await main(['validate', writeFile(text)], io);
