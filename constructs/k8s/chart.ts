@@ -1,6 +1,7 @@
 import { Chart, JsonPatch } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Placement, ServicePlan } from '../../lib/plan/types';
+import { resourceNames } from '../../lib/workload/names';
 import type { ClusterFlavor } from './cluster';
 import {
   EsoExternalSecret, EsoSecretStore, KedaScaledObject, KubeDeployment, KubeHorizontalPodAutoscaler, KubeNamespace, KubeNetworkPolicy,
@@ -58,7 +59,7 @@ export class ModelServiceChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ModelServiceChartProps) {
     // Every namespaced object lands in the service's namespace (never `default`); names are explicit.
-    super(scope, id, { namespace: props.service.name, disableResourceNameHashes: true });
+    super(scope, id, { namespace: resourceNames(props.service.name).namespace, disableResourceNameHashes: true });
     const placement = props.placement ?? props.service.placements[0];
     if (placement === undefined) {
       throw new Error(`[K8S_NO_PLACEMENT] service ${props.service.name} has no placement; plan the service before synthesizing it (modelplane plan).`);

@@ -1,0 +1,3 @@
+import { specReferenceMarkdown } from '../lib/spec/reference';
+
+process.stdout.write(specReferenceMarkdown());
