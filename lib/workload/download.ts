@@ -4,11 +4,11 @@ import { engineInvocation, WEIGHTS_DIR } from './engine-args';
 /**
  * Pinned images of the bucket copy step. Bumped deliberately, with the changelog.
  * - aws-cli: the official AWS CLI v2 image on ECR Public (entrypoint `aws`).
- * - google-cloud-cli: the official slim gcloud image (gcloud storage).
+ * - google-cloud-cli: the official Debian-based gcloud image, `VERSION-stable` tag (gcloud storage).
  */
 export const DOWNLOAD_IMAGES = {
-  s3: 'public.ecr.aws/aws-cli/aws-cli:2.27.50',
-  gs: 'gcr.io/google.com/cloudsdktool/google-cloud-cli:530.0.0-slim',
+  s3: 'public.ecr.aws/aws-cli/aws-cli:2.32.3',
+  gs: 'gcr.io/google.com/cloudsdktool/google-cloud-cli:572.0.0-stable',
 } as const;
 
 /** The step that copies weights from a bucket into the model cache before the server starts. */

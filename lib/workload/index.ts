@@ -16,3 +16,4 @@ export { deriveScaling, deriveRollout } from './scaling';
 export type { ScalingBehavior, ScalingPolicy, RolloutPlan } from './scaling';
 export { resolveSecretRefs } from './secret-refs';
 export type { ResolvedSecretRef } from './secret-refs';
+export { modelLoadSeconds } from './load-time';

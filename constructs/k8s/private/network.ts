@@ -8,13 +8,17 @@ import { ingressPeers } from './resolve';
  * NetworkPolicies: deny everything in the namespace (ingress and egress), then allow
  * - ingress to the server port from the flavour's load balancer ranges and the gateway namespaces;
  * - ingress to the metrics port from the monitoring namespace (Prometheus);
- * - egress to cluster DNS (kube-dns/CoreDNS, UDP and TCP 53);
+ * - egress to cluster DNS (kube-dns/CoreDNS pods labelled k8s-app=kube-dns on EKS, GKE and kubeadm
+ *   clusters, and NodeLocal DNSCache at 169.254.20.10; UDP and TCP 53);
  * - egress to HTTPS 443: model hub (Hugging Face), buckets (S3 / GCS) for the copy step, the secret store
  *   and STS (IRSA). Narrow it with `httpsEgressCidrs` to VPC endpoint or proxy ranges;
  * - egress to the link-local endpoint workload identity needs (GKE metadata server; EKS Pod Identity
  *   agent when enabled). The instance metadata service (IMDS) stays blocked on EKS: pods must not borrow
  *   the node's role.
  */
+/** Listen address of NodeLocal DNSCache. */
+const NODE_LOCAL_DNS = '169.254.20.10/32';
+
 export function addNetworkPolicies(scope: Construct, ctx: ChartContext): KubeNetworkPolicy[] {
   const rt = ctx.service.spec.runtime;
   const pods = { matchLabels: ctx.selector };
@@ -41,7 +45,11 @@ export function addNetworkPolicies(scope: Construct, ctx: ChartContext): KubeNet
   ];
   const egress: NetworkPolicyRule[] = [
     {
-      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+      to: [
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+        // NodeLocal DNSCache (GKE option, common elsewhere) answers on this link-local address on every node.
+        { ipBlock: { cidr: NODE_LOCAL_DNS } },
+      ],
       ports: dnsPorts,
     },
     { to: ctx.cluster.httpsEgressCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: 'TCP', port: 443 }] },

@@ -1,8 +1,12 @@
 import type { Construct } from 'constructs';
 import { deriveRollout } from '../../../lib/workload/scaling';
+import { modelLoadSeconds } from '../../../lib/workload/load-time';
 import { KubeDeployment, KubeNamespace, KubeServiceAccount } from '../objects';
 import { ChartContext, meta } from './context';
 import { podTemplate } from './pod';
+
+/** Deployment annotation: expected seconds to download and load the model. */
+export const MODEL_LOAD_ANNOTATION = 'modelplane.io/model-load-seconds';
 
 /** The service's namespace, enforcing the restricted Pod Security Standard. */
 export function addNamespace(scope: Construct, ctx: ChartContext): KubeNamespace {
@@ -36,7 +40,13 @@ export function addServiceAccount(scope: Construct, ctx: ChartContext): KubeServ
 export function addDeployment(scope: Construct, ctx: ChartContext): KubeDeployment {
   const rollout = deriveRollout(ctx.service, ctx.placement);
   return new KubeDeployment(scope, 'Deployment', {
-    metadata: meta(ctx, ctx.names.workload, { annotations: { 'modelplane.io/startup-budget-seconds': String(ctx.timing.startupBudgetSeconds) } }),
+    metadata: meta(ctx, ctx.names.workload, {
+      annotations: {
+        // Read by the probes policy rule: the startupProbe must allow at least the expected model load.
+        [MODEL_LOAD_ANNOTATION]: String(modelLoadSeconds(ctx.service.spec, ctx.service.requirement)),
+        'modelplane.io/startup-budget-seconds': String(ctx.timing.startupBudgetSeconds),
+      },
+    }),
     spec: {
       selector: { matchLabels: ctx.selector },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: rollout.maxSurge, maxUnavailable: rollout.maxUnavailable } },

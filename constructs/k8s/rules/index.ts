@@ -1,1 +1,12 @@
-export {};
+export { checkManifests, failures, K8S_RULES } from './check';
+export type { CheckResult } from './check';
+export type { RuleResult, RuleStatus, K8sObject, ManifestRule } from './types';
+export { restrictedPodSecurity } from './restricted-pod-security';
+export { probesPresent } from './probes';
+export { resourcesSet } from './resources';
+export { pdbPresent } from './pdb-present';
+export { networkDefaultDeny } from './network-default-deny';
+export { pinnedImages, isPinned } from './pinned-images';
+export { noSecretLiterals } from './no-secret-literals';
+export { notDefaultNamespace } from './not-default-namespace';
+export { noReplicasWhenAutoscaled } from './no-replicas-when-autoscaled';
