@@ -58,15 +58,15 @@ async function synthTarget(t: Target, plan: Plan, dir: string): Promise<number> 
   // Targets load lazily: `validate` and `plan` never pay for aws-cdk-lib or Pulumi.
   switch (t) {
     case 'k8s': {
-      const { synthK8s } = await import('../constructs/k8s/synth');
+      const { synthK8s } = require('../constructs/k8s/synth') as typeof import('../constructs/k8s/synth');
       return synthK8s(plan, dir).files.length;
     }
     case 'aws': {
-      const { synthAws } = await import('../constructs/aws/synth');
+      const { synthAws } = require('../constructs/aws/synth') as typeof import('../constructs/aws/synth');
       return synthAws(plan, dir).files.length;
     }
     case 'gcp': {
-      const { synthGcp } = await import('../constructs/gcp/synth');
+      const { synthGcp } = require('../constructs/gcp/synth') as typeof import('../constructs/gcp/synth');
       return (await synthGcp(plan, dir)).files.length;
     }
   }
