@@ -71,6 +71,13 @@ export function manifestKey(m: Manifest): string {
   return `${m.kind}/${m.metadata.namespace ?? '_'}/${m.metadata.name}`;
 }
 
+/** A Kubernetes object registered under the provider's own type token (what the typed classes do). */
+class KubeObject extends pulumi.CustomResource {
+  constructor(type: string, name: string, inputs: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
+    super(type, name, inputs, opts);
+  }
+}
+
 /** Pulumi type token of a Kubernetes kind (`v1` objects live in module `core/v1`). */
 function typeToken(m: Manifest): string {
   return `kubernetes:${m.apiVersion.includes('/') ? m.apiVersion : `core/${m.apiVersion}`}:${m.kind}`;
@@ -93,7 +100,7 @@ export function applyManifests(
   const register = (m: Manifest, deps: pulumi.Resource[]) => {
     const name = child(ctx, `${role}-${m.kind.toLowerCase()}-${m.metadata.namespace ? `${m.metadata.namespace}-` : ''}${m.metadata.name}`);
     const inputs = substitute(m, placeholders) as pulumi.Inputs;
-    const res = new pulumi.CustomResource(typeToken(m), name, inputs, { parent: ctx.parent, provider, dependsOn: deps });
+    const res = new KubeObject(typeToken(m), name, inputs, { parent: ctx.parent, provider, dependsOn: deps });
     out.set(manifestKey(m), res);
     return res;
   };

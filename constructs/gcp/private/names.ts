@@ -9,13 +9,15 @@ export interface GcpNames {
   /** Kubernetes namespace and workload (KSA) name, shared with the Kubernetes target. */
   readonly namespace: string;
   readonly workload: string;
+  /** Value of the `app.kubernetes.io/name` label of the workload's pods. */
+  readonly appLabel: string;
   /** KSA of the ESPv2 proxy. */
   readonly proxy: string;
   /** Google service account ids (6–30 characters). */
   readonly nodeAccount: string;
   readonly workloadAccount: string;
   readonly proxyAccount: string;
-  readonly kedaAccount: string;
+  readonly metricsAccount: string;
   /** Cloud resource name for a role, ≤ 63 characters, RFC 1035. */
   resource(role: string): string;
 }
@@ -27,11 +29,12 @@ export function gcpNames(service: ServicePlan, placement: Placement): GcpNames {
     prefix,
     namespace: base.namespace,
     workload: base.workload,
+    appLabel: base.appLabel,
     proxy: `${base.workload}-esp`,
     nodeAccount: accountId(prefix, 'nodes'),
     workloadAccount: accountId(prefix, 'wl'),
     proxyAccount: accountId(prefix, 'esp'),
-    kedaAccount: accountId(prefix, 'keda'),
+    metricsAccount: accountId(prefix, 'metrics'),
     resource: (role) => rfc1035(prefix, role, 63),
   };
 }

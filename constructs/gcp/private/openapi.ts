@@ -50,6 +50,9 @@ export function buildOpenApi(i: OpenApiInput): string {
     },
     paths: { '/{path=**}': { get: operation('get'), post: operation('post') } },
     ...(security.definitions ? { securityDefinitions: security.definitions } : {}),
+    // Where authentication happens when ESPv2 does not check it, read by the front-door policy.
+    ...(i.auth.type === 'iam' ? { 'x-modelplane-auth': 'iap' } : {}),
+    ...(i.auth.type === 'public' ? { 'x-modelplane-public-reason': i.auth.reason } : {}),
   };
   return JSON.stringify(doc, null, 2);
 }
