@@ -1,5 +1,12 @@
 import type { z } from 'zod';
 import { ERROR_CODES, ErrorCode, Problem, formatPath, renderValue } from './errors';
+import { closestKey, objectKeysAt } from './zod-keys';
+
+/** The schema and input an issue list came from: lets unknown-field problems name the known fields. */
+export interface ProblemContext {
+  readonly schema: z.core.$ZodType;
+  readonly input: unknown;
+}
 
 /**
  * Turns zod issues into modelplane problems: a stable code, the exact path, what was received, what is
@@ -9,7 +16,7 @@ import { ERROR_CODES, ErrorCode, Problem, formatPath, renderValue } from './erro
  * Custom rules set `params: { code, allowed, fix, redact }` on their issues; `redact: true` keeps a secret
  * out of the message.
  */
-export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): Problem[] {
+export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = [], context?: ProblemContext): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     if (issue.code === 'invalid_union' && isDiscriminatorMiss(issue)) {
@@ -27,27 +34,60 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
       });
       continue;
     }
+    const merged = issue.code === 'invalid_union' ? mergedTagProblem(issue, prefix) : undefined;
+    if (merged) {
+      out.push(merged);
+      continue;
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // A union: report the branch that got furthest (the one the user meant), not "invalid input".
       const ranked = issue.errors
-        .map((errs, i) => ({ errs, i, depth: Math.max(0, ...errs.map((e) => e.path.length)) }))
-        .sort((a, b) => b.depth - a.depth || a.errs.length - b.errs.length || a.i - b.i);
+        .map((errs, i) => ({
+          errs,
+          i,
+          depth: Math.max(0, ...errs.map((e) => e.path.length)),
+          // A branch that refused a literal tag (engine: custom vs "vllm") is the wrong branch.
+          tagMiss: errs.some((e) => e.code === 'invalid_value' && e.path.length === 1 && e.values.length === 1) ? 1 : 0,
+        }))
+        .sort((a, b) => a.tagMiss - b.tagMiss || b.depth - a.depth || a.errs.length - b.errs.length || a.i - b.i);
       const best = ranked[0];
       if (best && best.depth > 0) {
-        out.push(...problemsFromZod(best.errs, [...prefix, ...issue.path]));
+        out.push(...problemsFromZod(best.errs, [...prefix, ...issue.path], context));
         continue;
       }
     }
-    out.push(...toProblems(issue, prefix));
+    out.push(...toProblems(issue, prefix, context));
   }
   return dedupe(out);
+}
+
+/**
+ * A union whose every branch refused the same field's value (a tag such as `engine`): one problem listing
+ * the values of all branches, instead of the one branch that happened to rank first.
+ */
+function mergedTagProblem(issue: z.core.$ZodIssue & { code: 'invalid_union' }, prefix: readonly PropertyKey[]): Problem | undefined {
+  if (issue.errors.length < 2) return undefined;
+  const tags = issue.errors.map((errs) => errs.find((e) => e.code === 'invalid_value' && e.path.length === 1));
+  const first = tags[0];
+  if (!first || tags.some((t) => !t || t.path[0] !== first.path[0])) return undefined;
+  const values = [...new Set(tags.flatMap((t) => (t as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v))))];
+  const pathArr = [...prefix, ...issue.path, ...first.path];
+  const input = (first as { input?: unknown }).input;
+  return {
+    code: input === undefined ? ERROR_CODES.REQUIRED : ERROR_CODES.INVALID_VALUE,
+    path: formatPath(pathArr),
+    message: input === undefined ? 'is required' : 'is not one of the allowed values',
+    received: input === undefined ? undefined : renderValue(input),
+    allowed: values.join(', '),
+    fix: `set \`${lastKey(pathArr)}\` to one of ${values.join(', ')}`,
+  };
 }
 
 function isDiscriminatorMiss(issue: z.core.$ZodIssue): boolean {
   return issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator';
 }
 
-function toProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Problem[] {
+function toProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[], context: ProblemContext | undefined): Problem[] {
   const pathArr = [...prefix, ...issue.path];
   const path = formatPath(pathArr);
   const input = (issue as { input?: unknown }).input;
@@ -69,15 +109,20 @@ function toProblems(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Pr
         },
       ];
     }
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        code: ERROR_CODES.UNKNOWN_FIELD,
-        path: formatPath([...pathArr, key]),
-        message: `is not a known field`,
-        received: JSON.stringify(key),
-        allowed: knownKeys(issue),
-        fix: `remove \`${key}\` or correct its spelling`,
-      }));
+    case 'unrecognized_keys': {
+      const known = context ? objectKeysAt(context.schema, pathArr, context.input) : undefined;
+      return issue.keys.map((key) => {
+        const suggestion = known ? closestKey(key, known) : undefined;
+        return {
+          code: ERROR_CODES.UNKNOWN_FIELD,
+          path: formatPath([...pathArr, key]),
+          message: suggestion ? `is not a known field (did you mean \`${suggestion}\`?)` : 'is not a known field',
+          received: JSON.stringify(key),
+          allowed: known?.join(', '),
+          fix: suggestion ? `rename \`${key}\` to \`${suggestion}\`` : `remove \`${key}\` or correct its spelling`,
+        };
+      });
+    }
     case 'invalid_value':
       return [
         {
@@ -181,10 +226,6 @@ function sizeOf(value: unknown): number {
   return 0;
 }
 
-function knownKeys(issue: z.core.$ZodIssue): string | undefined {
-  const params = (issue as { params?: { known?: string[] } }).params;
-  return params?.known?.join(', ');
-}
 
 function describeFormat(format: string, message: string): string {
   if (format === 'regex') return message.startsWith('Invalid') ? 'text of the documented form' : message;

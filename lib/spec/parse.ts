@@ -119,16 +119,21 @@ function safeParse<S extends typeof ServiceSchema | typeof PlatformSchema>(schem
     result = schema.safeParse(input, { reportInput: true });
   } catch (e) {
     // zod does not throw on bad data; anything here is a hostile shape (getters that throw, cycles...).
-    throw new ModelplaneError([{ code: ERROR_CODES.INVALID_SPEC, path: '', message: `cannot be read as plain data (${(e as Error).message})`, fix: 'pass plain objects, lists, strings, numbers and booleans' }]);
+    throw new ModelplaneError([{ code: ERROR_CODES.INVALID_SPEC, path: '', message: `cannot be read as plain data (${e instanceof Error ? e.message : 'reading it threw'})`, fix: 'pass plain objects, lists, strings, numbers and booleans' }]);
   }
-  if (!result.success) throw new ModelplaneError(problemsFromZod(result.error.issues, prefix), schema === PlatformSchema ? 'Invalid modelplane platform' : 'Invalid model service');
+  if (!result.success) throw new ModelplaneError(problemsFromZod(result.error.issues, prefix, { schema, input }), schema === PlatformSchema ? 'Invalid modelplane platform' : 'Invalid model service');
   return result.data;
 }
 
+/** Freezes a value and everything it holds. Iterative: free-form fields (api.requestSchema) may nest deeply. */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const child of Object.values(v)) stack.push(child);
+    }
   }
   return value;
 }

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { GPU_TYPES } from '../catalog/gpu-types';
+import { GPU_TYPES, GpuType } from '../catalog/gpu-types';
+import { ERROR_CODES } from '../errors';
 import { DEFAULTS } from './defaults';
 
-const GpuTypeName = z.enum(GPU_TYPES);
+/**
+ * A GPU type name. A custom check rather than z.enum so that an unknown name is reported as MP_UNKNOWN_GPU with
+ * the known list (like a type the catalog in use does not offer); the JSON Schema still carries the enum.
+ */
+const GpuTypeName = z
+  .custom<GpuType>((v) => typeof v === 'string' && (GPU_TYPES as readonly string[]).includes(v), {
+    message: 'is not a GPU type modelplane knows',
+    params: { code: ERROR_CODES.UNKNOWN_GPU, allowed: GPU_TYPES.join(', '), fix: 'choose a listed GPU type (`modelplane catalog`), or "auto"' },
+  })
+  .meta({ type: 'string', enum: [...GPU_TYPES] });
 
 /**
  * GPU request: `auto` (the planner picks type and count from the model's size), a fixed type and count,

@@ -54,7 +54,8 @@ const common = {
 function engineBranch<E extends 'vllm' | 'tgi' | 'triton'>(engine: E) {
   const d = ENGINE_DEFAULTS[engine];
   return z.strictObject({
-    engine: z.literal(engine),
+    // vLLM is the default engine: `runtime: { args: [...] }` without an engine means vLLM.
+    engine: engine === 'vllm' ? z.literal(engine).default(engine as never) : z.literal(engine),
     image: PinnedImageSchema.default(d.image).describe(`Container image. @default ${d.image}`),
     ...common,
     port: common.port.default(d.port),
@@ -77,7 +78,7 @@ const CustomRuntime = z.strictObject({
 });
 
 export const RuntimeSchema = z
-  .discriminatedUnion('engine', [engineBranch('vllm'), engineBranch('tgi'), engineBranch('triton').extend({ metricsPort: Port.default(ENGINE_DEFAULTS.triton.metricsPort) }), CustomRuntime])
+  .union([engineBranch('vllm'), engineBranch('tgi'), engineBranch('triton').extend({ metricsPort: Port.default(ENGINE_DEFAULTS.triton.metricsPort) }), CustomRuntime])
   .prefault({ engine: DEFAULTS.runtime.engine })
   .describe('The serving engine and its container.');
 

@@ -38,13 +38,16 @@ export function looksLikeSecret(value: string): boolean {
 
 /**
  * An opaque token: at least 32 characters from the base64/hex alphabets, with letters and digits mixed
- * and Shannon entropy above 3.5 bits per character. Names like `meta-llama/Llama-3.1-8B-Instruct` or
+ * and Shannon entropy above 3.5 bits per character, with a run of at least 16 characters between '-', '.' and '_'
+ * (model names are made of short parts). Names like `meta-llama/Llama-3.1-8B-Instruct` or
  * `sha256:` image digests do not count (digests are hex after a known prefix and are not secrets).
  */
 function isHighEntropyToken(word: string): boolean {
   if (word.length < 32 || !/^[A-Za-z0-9+_\-.]+$/.test(word)) return false;
   if (/^[a-f0-9]{64}$/.test(word) || /^[a-f0-9]{40}$/.test(word)) return false; // digests, commit ids
   if (!/[0-9]/.test(word) || !/[a-z]/.test(word) || !/[A-Z]/.test(word)) return false;
+  // Names of short parts (neuralmagic/Meta-Llama-3.1-405B-Instruct-FP8-dynamic) are not opaque tokens.
+  if (Math.max(...word.split(/[-._]/).map((part) => part.length)) < 16) return false;
   return shannonEntropy(word) > 3.5;
 }
 

@@ -113,7 +113,21 @@ describe('strict objects: a typo is an error at its exact path', () => {
   ])('%j → MP_UNKNOWN_FIELD at %s', (extra, fieldPath) => {
     const problem = problemAt(problemsOf(() => parseService(validService(extra as never))), ERROR_CODES.UNKNOWN_FIELD, fieldPath);
     expect(problem.received).toBe(JSON.stringify(fieldPath.split('.').pop()!.replace(/^.*\]\./, '')));
-    expect(problem.fix).toMatch(/remove|spelling/);
+    expect(problem.fix).toMatch(/remove|spelling|rename `.+` to `.+`/);
+    expect(problem.allowed).toBeDefined();
+  });
+
+  it('names the known fields and suggests the closest one', () => {
+    const problem = problemAt(problemsOf(() => parseService(validService({ autoscaling: { minReplica: 1 } } as never))), ERROR_CODES.UNKNOWN_FIELD, 'autoscaling.minReplica');
+    expect(problem.allowed).toContain('minReplicas');
+    expect(problem.message).toContain('did you mean `minReplicas`');
+    expect(problem.fix).toBe('rename `minReplica` to `minReplicas`');
+  });
+
+  it('defaults the engine to vllm when runtime is given without one', () => {
+    const s = parseService(validService({ runtime: { args: ['--enable-prefix-caching'] } } as never));
+    expect(s.runtime.engine).toBe('vllm');
+    expect(s.runtime.args).toEqual(['--enable-prefix-caching']);
   });
 
   it('reports the path inside a platform, with the service index', () => {
@@ -222,7 +236,7 @@ describe('JSON Schema', () => {
       // runtime is a union over engines: the engine default is the section's default, the rest is per branch.
       const runtime = field('runtime');
       if (key === 'engine') expect(runtime.default).toEqual({ engine: value });
-      else for (const branch of runtime.oneOf as Array<Record<string, Record<string, Record<string, unknown>>>>) expect(branch.properties![key]!.default).toEqual(value);
+      else for (const branch of (runtime.oneOf ?? runtime.anyOf) as Array<Record<string, Record<string, Record<string, unknown>>>>) expect(branch.properties![key]!.default).toEqual(value);
       return;
     }
     expect(field(...specPathOfDefault(section, key)!).default).toEqual(value);
