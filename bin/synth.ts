@@ -36,7 +36,7 @@ export async function synthCommand({ positionals, flags, io }: CommandContext, c
     for (const t of targets) {
       io.progress(`synth ${t}: ${describe(plan, t)}…`);
       const t0 = Date.now();
-      const files = await synthTarget(t, plan, path.join(staging, t));
+      const files = await synthTarget(t, plan, path.join(staging, t), platform.name);
       counts.push(`${t}: ${files} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     fs.rmSync(out, { recursive: true, force: true });
@@ -54,7 +54,7 @@ function describe(plan: Plan, t: Target): string {
   return `${n} placement${n === 1 ? '' : 's'}`;
 }
 
-async function synthTarget(t: Target, plan: Plan, dir: string): Promise<number> {
+async function synthTarget(t: Target, plan: Plan, dir: string, platformName: string): Promise<number> {
   // Targets load lazily: `validate` and `plan` never pay for aws-cdk-lib or Pulumi.
   switch (t) {
     case 'k8s': {
@@ -63,7 +63,7 @@ async function synthTarget(t: Target, plan: Plan, dir: string): Promise<number> 
     }
     case 'aws': {
       const { synthAws } = require('../constructs/aws/synth') as typeof import('../constructs/aws/synth');
-      return synthAws(plan, dir).files.length;
+      return synthAws(plan, dir, { platformName }).files.length;
     }
     case 'gcp': {
       const { synthGcp } = require('../constructs/gcp/synth') as typeof import('../constructs/gcp/synth');

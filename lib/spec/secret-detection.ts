@@ -47,7 +47,9 @@ function isHighEntropyToken(word: string): boolean {
   if (/^[a-f0-9]{64}$/.test(word) || /^[a-f0-9]{40}$/.test(word)) return false; // digests, commit ids
   if (!/[0-9]/.test(word) || !/[a-z]/.test(word) || !/[A-Z]/.test(word)) return false;
   // Names of short parts (neuralmagic/Meta-Llama-3.1-405B-Instruct-FP8-dynamic) are not opaque tokens.
-  if (Math.max(...word.split(/[-._]/).map((part) => part.length)) < 16) return false;
+  // and a name with one long plain word (…-resourceMetadata-writer) is not one either: the long run itself
+  // must mix digits and both cases, as random tokens do.
+  if (!word.split(/[-._]/).some((part) => part.length >= 16 && /[0-9]/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part))) return false;
   return shannonEntropy(word) > 3.5;
 }
 

@@ -75,13 +75,10 @@ export const ServiceSchema = ServiceShape.superRefine((s, ctx) => {
       report(ctx, ['secrets', i, 'env'], 'is already set by runtime.env or another secret', { code: ERROR_CODES.DUPLICATE_NAME, fix: 'use one source per environment variable' }, secret.env);
     }
     seenEnv.add(secret.env);
-    rejectSecretLiteral(ctx, ['secrets', i, 'from'], secret.from, 'the name of the secret in the store, e.g. prod/hf-token');
   });
-  for (const [key, value] of Object.entries(s.runtime.env)) {
-    rejectSecretLiteral(ctx, ['runtime', 'env', key], value, 'a plain value; put secrets in `secrets` and reference them by name');
-  }
-  s.runtime.args.forEach((arg, i) => rejectSecretLiteral(ctx, ['runtime', 'args', i], arg, 'a plain argument; pass secrets through `secrets` as environment variables'));
-  rejectSecretLiteral(ctx, ['model', 'source'], s.model.source, 'a model location without credentials; give the token as a secret');
+  // No secret value anywhere: every string of the spec (names, args, env, reasons, schemas...) is checked,
+  // because any of them may end up in a template, a manifest, a Pulumi input or a log.
+  forEachString(s, [], (path, value) => rejectSecretLiteral(ctx, path, value, hintFor(path)));
 
   // Placement options that only make sense together.
   if (s.placement.spreadCount !== undefined && s.placement.strategy !== 'spread') {
@@ -103,6 +100,29 @@ export const ServiceSchema = ServiceShape.superRefine((s, ctx) => {
     });
   }
 });
+
+/** What a field takes instead of a secret value. */
+function hintFor(path: readonly PropertyKey[]): string {
+  const [section, , field] = path;
+  if (section === 'secrets' && field === 'from') return 'the name of the secret in the store, e.g. prod/hf-token';
+  if (section === 'runtime' && path[1] === 'env') return 'a plain value; put secrets in `secrets` and reference them by name';
+  if (section === 'runtime' && path[1] === 'args') return 'a plain argument; pass secrets through `secrets` as environment variables';
+  if (section === 'model') return 'a model location without credentials; give the token as a secret';
+  return 'text without credentials';
+}
+
+/** Calls `visit` for every string (keys of records included) in a parsed spec, with its path. */
+function forEachString(value: unknown, path: PropertyKey[], visit: (path: PropertyKey[], value: string) => void, depth = 0): void {
+  if (depth > 64) return;
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], visit, depth + 1));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      visit([...path, k], k);
+      forEachString(v, [...path, k], visit, depth + 1);
+    }
+  }
+}
 
 function rejectSecretLiteral(ctx: z.core.$RefinementCtx, path: PropertyKey[], value: string, allowed: string): void {
   const kind = secretKind(value);

@@ -60,7 +60,7 @@ function chart(scope: Construct, id: string, cluster: eks.ICluster, pinned: Pinn
  * already runs one (a shared cluster) turns it off. Charts that define CRDs the workload uses (KEDA,
  * external-secrets, Prometheus operator) are waited for, so the workload manifest applies after its CRDs exist.
  */
-export function installAddons(scope: Construct, cluster: eks.ICluster, selection: AddonSelection): InstalledAddons {
+export function installAddons(scope: Construct, cluster: eks.ICluster, selection: AddonSelection, nodegroups: readonly eks.Nodegroup[]): InstalledAddons {
   const region = Stack.of(scope).region;
   const out: { -readonly [K in keyof InstalledAddons]: InstalledAddons[K] } = {};
 
@@ -104,7 +104,8 @@ export function installAddons(scope: Construct, cluster: eks.ICluster, selection
     role.addToPolicy(new iam.PolicyStatement({
       actions: ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'],
       resources: ['*'],
-      conditions: { StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${cluster.clusterName}`]: 'owned' } },
+      // EKS tags the Auto Scaling groups of managed node groups with their cluster's name.
+      conditions: { StringEquals: { 'aws:ResourceTag/eks:cluster-name': cluster.clusterName } },
     }));
     role.addToPolicy(new iam.PolicyStatement({
       actions: [
@@ -121,14 +122,11 @@ export function installAddons(scope: Construct, cluster: eks.ICluster, selection
       resources: ['*'],
     }));
     // Scale from zero: labels and taints of an empty managed node group come from the EKS API.
-    role.addToPolicy(new iam.PolicyStatement({
-      actions: ['eks:DescribeNodegroup'],
-      resources: [Stack.of(scope).formatArn({ service: 'eks', resource: 'nodegroup', resourceName: `${cluster.clusterName}/*` })],
-    }));
-    Validations.of(role).acknowledge(
-      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'Cluster Autoscaler: Describe* calls do not support resource-level permissions; the two mutating actions are limited by the k8s.io/cluster-autoscaler/<cluster>=owned tag condition that EKS puts on this cluster\'s node-group ASGs.' },
-      { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:eks:<AWS::Region>:<AWS::AccountId>:nodegroup/<ClusterEB0386A7>/*]', reason: 'Cluster Autoscaler reads the node groups of this cluster only (node group names are generated).' },
-    );
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['eks:DescribeNodegroup'], resources: nodegroups.map((n) => n.nodegroupArn) }));
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Cluster Autoscaler: Describe* calls do not support resource-level permissions; the two mutating actions are limited by the eks:cluster-name tag EKS puts on the Auto Scaling groups of this cluster\'s managed node groups.',
+    });
     out.clusterAutoscalerRole = role;
     out.clusterAutoscaler = chart(scope, 'ClusterAutoscaler', cluster, CLUSTER_AUTOSCALER, {
       cloudProvider: 'aws',

@@ -6,6 +6,7 @@ import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
 import { Construct } from 'constructs';
 import { KUBERNETES_VERSION, LOAD_BALANCER_CONTROLLER_VERSION } from './versions';
 import { nodeLaunchTemplate } from './node-disk';
+import { acknowledgeClusterInternals, acknowledgeNodeRole } from './nag';
 
 /** Controllers (KEDA, ESO, Prometheus, autoscaler, CoreDNS, LB controller) run on two small nodes, one per AZ. */
 const SYSTEM_INSTANCE_TYPE = 'm7i.xlarge';
@@ -71,5 +72,7 @@ export function createDefaultCluster(scope: Construct, options: DefaultClusterOp
     labels: { 'modelplane.io/pool': 'system' },
     launchTemplateSpec: nodeLaunchTemplate(scope, 'SystemNodesLaunchTemplate', SYSTEM_ROOT_VOLUME_GIB),
   });
+  acknowledgeClusterInternals(cluster);
+  acknowledgeNodeRole(systemNodegroup);
   return { cluster, secretsKey, systemNodegroup };
 }

@@ -2,6 +2,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import type { Placement, ServicePlan } from '../../../lib/plan/types';
+import { deriveRollout } from '../../../lib/workload/scaling';
+import { acknowledgeNodeRole } from './nag';
 import { gpuRootVolumeGiB, nodeLaunchTemplate } from './node-disk';
 
 /** Taint every GPU node carries (EKS convention: key only, no value); the workload tolerates it with Exists. */
@@ -20,7 +22,8 @@ export interface NodeBounds {
 
 /**
  * Nodes needed for the replica bounds: a node of `perInstance` GPUs holds floor(perInstance / count) replicas
- * (at least one). Scale-to-zero services keep no GPU node while idle.
+ * (at least one); the maximum allows the rollout's surge nodes (lib/workload deriveRollout). Scale-to-zero
+ * services keep no GPU node while idle.
  */
 export function nodeBounds(service: ServicePlan, placement: Placement): NodeBounds {
   const replicasPerNode = Math.max(1, Math.floor(placement.gpu.perInstance / placement.gpu.count));
@@ -28,7 +31,7 @@ export function nodeBounds(service: ServicePlan, placement: Placement): NodeBoun
   return {
     replicasPerNode,
     min: Math.ceil(minReplicas / replicasPerNode),
-    max: Math.max(1, Math.ceil(placement.replicas.max / replicasPerNode)),
+    max: Math.max(1, Math.ceil(placement.replicas.max / replicasPerNode)) + deriveRollout(service, placement).surgeNodes,
   };
 }
 
@@ -53,7 +56,7 @@ export interface GpuNodegroupOptions {
 export function createGpuNodegroup(scope: Construct, options: GpuNodegroupOptions): eks.Nodegroup {
   const { service, placement } = options;
   const bounds = nodeBounds(service, placement);
-  return new eks.Nodegroup(scope, 'GpuNodes', {
+  const nodegroup = new eks.Nodegroup(scope, 'GpuNodes', {
     cluster: options.cluster,
     instanceTypes: [new ec2.InstanceType(placement.instanceType)],
     amiType: eks.NodegroupAmiType.AL2023_X86_64_NVIDIA,
@@ -70,4 +73,6 @@ export function createGpuNodegroup(scope: Construct, options: GpuNodegroupOption
     enableNodeAutoRepair: true,
     tags: { 'modelplane.io/service': service.name, 'modelplane.io/placement': placement.id },
   });
+  acknowledgeNodeRole(nodegroup);
+  return nodegroup;
 }

@@ -87,7 +87,7 @@ export function createJwtAuthorizer(scope: Construct, issuer: string, audiences:
     reason: 'Log streams of the authorizer\'s own log group: stream names are created by Lambda at run time.',
   });
   const fn = new lambda.Function(scope, 'JwtAuthorizerFunction', {
-    runtime: lambda.Runtime.NODEJS_22_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     handler: 'index.handler',
     code: lambda.Code.fromInline(JWT_VERIFIER_SOURCE),

@@ -58,8 +58,6 @@ export const PROMETHEUS: PinnedChart = {
   release: 'kube-prometheus-stack',
 };
 
-/** In-cluster URL of the Prometheus server installed above (service `<release>-prometheus`, port 9090). */
-export const PROMETHEUS_URL = `http://${PROMETHEUS.release}-prometheus.${PROMETHEUS.namespace}.svc:9090`;
 
 /** Cluster Autoscaler: adds GPU nodes when KEDA adds replicas (managed node groups do not scale by themselves). */
 export const CLUSTER_AUTOSCALER: PinnedChart & { readonly imageTag: string } = {
