@@ -21,10 +21,12 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Returns what kind of secret the value looks like, or undefined when it does not look like one.
- * Long strings of mixed letters and digits with high entropy count as secrets too.
+ * Long strings of mixed letters and digits with high entropy count as secrets too, unless
+ * `highEntropy: false` (for scanning generated output, where hashes and logical IDs look random).
  */
-export function secretKind(value: string): string | undefined {
+export function secretKind(value: string, options: { readonly highEntropy?: boolean } = {}): string | undefined {
   for (const [pattern, kind] of TOKEN_PATTERNS) if (pattern.test(value)) return kind;
+  if (options.highEntropy === false) return undefined;
   for (const word of value.split(/[\s=:,;"'/]+/)) {
     if (isHighEntropyToken(word)) return 'a high-entropy token (a key or password)';
   }

@@ -37,7 +37,8 @@ function secretLikeStrings(files: Map<string, string>): string[] {
   const found: string[] = [];
   for (const [file, text] of files) {
     for (const token of text.split(/[\s"',;:{}\[\]()=]+/)) {
-      const kind = token.length >= 16 ? secretKind(token) : undefined;
+      // Generated output is full of hashes and logical IDs: look for the well-known token shapes there.
+      const kind = token.length >= 16 ? secretKind(token, { highEntropy: false }) : undefined;
       if (kind) found.push(`${file}: ${token.slice(0, 12)}… (${kind})`);
     }
   }
@@ -76,7 +77,7 @@ describe('guarantees across targets (generated platforms)', () => {
         expect(first.size).toBeGreaterThan(0);
         expect(secretLikeStrings(first)).toEqual([]);
       }),
-      { numRuns: 3, seed: 777 },
+      { numRuns: Number(process.env.FC_RUNS ?? 3), seed: Number(process.env.FC_SEED ?? 777) },
     );
   });
 
