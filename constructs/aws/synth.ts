@@ -1,8 +1,10 @@
 import * as path from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Stack, Validations } from 'aws-cdk-lib';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Plan } from '../../lib/plan/types';
+import { GlobalEndpoint } from './global-endpoint';
 import { AwsModelService } from './model-service';
 
 /**
@@ -64,11 +66,58 @@ export function buildAwsApp(plan: Plan, options: SynthAwsOptions & { readonly ou
         description: `modelplane ${platformName}: ${service.name} on ${placement.instanceType} (${placement.id}, ${placement.role})`,
         tags: { 'modelplane.io/platform': platformName, 'modelplane.io/service': service.name, 'modelplane.io/placement': placement.id },
       });
-      services.push(new AwsModelService(stack, 'Service', { service, placement }));
+      const aws = new AwsModelService(stack, 'Service', { service, placement });
+      services.push(aws);
       stacks.push(stack);
+      addGlobalEndpoint(app, stack, aws);
     }
   }
   return { app, stacks, services };
+}
+
+/**
+ * CDK context key of the cross-cloud failover endpoints (cdk.json "context", or cdk.context.json):
+ *
+ * ```json
+ * "modelplane:globalEndpoints": {
+ *   "hostedZoneId": "Z0123456789ABCDEF", "zoneName": "api.example.com",
+ *   "services": { "llama-8b-chat": { "remoteIpAddress": "203.0.113.10", "healthCheckPath": "/healthz",
+ *     "certificateAuthorization": { "name": "_acme-challenge.llama-8b-chat.api.example.com.", "type": "CNAME", "data": "…" } } }
+ * }
+ * ```
+ * remoteIpAddress and certificateAuthorization are outputs of the GCP program (GcpModelService `address`,
+ * `dnsAuthorization`), deployed with `frontDoor.domain` = `<service>.<zoneName>`.
+ */
+export const GLOBAL_ENDPOINTS_CONTEXT = 'modelplane:globalEndpoints';
+
+interface GlobalEndpointsContext {
+  readonly hostedZoneId: string;
+  readonly zoneName: string;
+  readonly services?: Record<string, { remoteIpAddress: string; healthCheckPath?: string; certificateAuthorization?: { name: string; type: 'CNAME'; data: string } }>;
+}
+
+/**
+ * A service on two clouds gets its global endpoint in the stack of its AWS placement when the context names
+ * the hosted zone and the other cloud's address; otherwise a warning says what to configure.
+ */
+function addGlobalEndpoint(app: App, stack: Stack, aws: AwsModelService): void {
+  const remote = aws.service.placements.find((p) => p.cloud !== 'aws');
+  if (remote === undefined) return;
+  const ctx = app.node.tryGetContext(GLOBAL_ENDPOINTS_CONTEXT) as GlobalEndpointsContext | undefined;
+  const entry = ctx?.services?.[aws.service.name];
+  if (ctx === undefined || entry === undefined) {
+    // Information, not a warning: a service on two clouds is valid without a shared host name.
+    Annotations.of(stack).addInfo(
+      `${aws.service.name} runs on ${aws.placement.id} and ${remote.id}: set context ${GLOBAL_ENDPOINTS_CONTEXT} (hosted zone and the ${remote.cloud} front door address) to give it one failover host name.`,
+    );
+    return;
+  }
+  const hostedZone = route53.PublicHostedZone.fromHostedZoneAttributes(stack, 'GlobalZone', { hostedZoneId: ctx.hostedZoneId, zoneName: ctx.zoneName });
+  new GlobalEndpoint(stack, 'GlobalEndpoint', {
+    aws,
+    hostedZone,
+    remote: { placement: remote, ipAddress: entry.remoteIpAddress, healthCheckPath: entry.healthCheckPath, certificateAuthorization: entry.certificateAuthorization },
+  });
 }
 
 /** Synthesizes the AWS placements of a plan into `outDir` and returns the templates written. */

@@ -51,6 +51,8 @@ export class GcpModelService extends pulumi.ComponentResource {
   /** Kubernetes objects applied, by `<kind>/<namespace>/<name>`. */
   public readonly kubernetesObjects: ReadonlyMap<string, pulumi.CustomResource>;
   public readonly address: gcp.compute.GlobalAddress;
+  /** DNS authorization of `frontDoor.domain` (create its dnsResourceRecords in the zone); undefined without a domain. */
+  public readonly dnsAuthorization?: gcp.certificatemanager.DnsAuthorization;
   public readonly endpointsService: gcp.endpoints.Service;
   public readonly certificate: gcp.certificatemanager.Certificate;
   public readonly certificateMap: gcp.certificatemanager.CertificateMap;
@@ -106,6 +108,7 @@ export class GcpModelService extends pulumi.ComponentResource {
     this.address = door.address;
     this.endpointsService = door.endpointsService;
     this.certificate = door.certificate;
+    this.dnsAuthorization = door.dnsAuthorization;
     this.certificateMap = door.certificateMap;
     this.proxyServiceAccount = door.proxyIdentity.account;
 

@@ -3,6 +3,7 @@ import type { GpuType } from '../catalog/gpu-types';
 import type { ModelRequirement } from '../sizing/model-memory';
 import { gpusNeeded } from '../sizing/gpu-fit';
 import type { ServiceSpec } from '../spec/service';
+import { frontDoorLimitation } from './front-door-limits';
 import { podResourcesOn } from './pod-resources';
 import type { CapacityType, PodResources } from './types';
 
@@ -44,9 +45,15 @@ export function findCandidates(spec: ServiceSpec, req: ModelRequirement, catalog
   const rejected: Rejection[] = [];
   const fitCache = new Map<string, ReturnType<typeof gpusNeeded>>();
 
+  const limitation = { aws: frontDoorLimitation('aws', spec), gcp: frontDoorLimitation('gcp', spec) };
   for (const o of catalog.offerings) {
     if (!clouds.has(o.cloud) || (regions && !regions.has(o.region))) continue;
     if (allowedGpus && !allowedGpus.has(o.gpuType)) continue;
+    const cut = limitation[o.cloud];
+    if (cut !== undefined) {
+      rejected.push({ offering: o, reason: cut });
+      continue;
+    }
 
     const fractional = o.gpuCount < 1;
     const memoryGiB = fractional ? o.gpuMemoryGiB * o.gpuCount : o.gpuMemoryGiB;

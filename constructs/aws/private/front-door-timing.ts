@@ -1,4 +1,5 @@
 import { ERROR_CODES, ModelplaneError } from '../../../lib/errors';
+import { FRONT_DOOR_LIMITS } from '../../../lib/plan/front-door-limits';
 import type { ServiceSpec } from '../../../lib/spec/service';
 import type { Timing } from '../../../lib/workload/timing';
 
@@ -8,8 +9,9 @@ import type { Timing } from '../../../lib/workload/timing';
  * streamed response of a regional endpoint is cut after 5 minutes without a byte (headers included).
  */
 export const APIGW_BUFFERED_MAX_SECONDS = 29;
-export const APIGW_STREAM_MAX_SECONDS = 900;
-export const APIGW_STREAM_IDLE_SECONDS = 300;
+/** The planner keeps services whose requests exceed these off AWS (lib/plan/front-door-limits). */
+export const APIGW_STREAM_MAX_SECONDS = FRONT_DOOR_LIMITS.aws.streamingSeconds;
+export const APIGW_STREAM_IDLE_SECONDS = FRONT_DOOR_LIMITS.aws.bufferedSeconds;
 /** NLB TCP idle timeout bounds (target group attribute tcp.idle_timeout.seconds). */
 const NLB_IDLE_MIN_SECONDS = 60;
 const NLB_IDLE_MAX_SECONDS = 6000;

@@ -24,6 +24,11 @@ export interface FrontDoorCloud {
   readonly endpointsService: gcp.endpoints.Service;
   readonly endpointsEnabled: gcp.projects.Service;
   readonly certificate: gcp.certificatemanager.Certificate;
+  /**
+   * DNS authorization of a custom domain: the certificate renews whichever cloud the domain's DNS points at
+   * (a failover host name). Its `dnsResourceRecords` must be created in the domain's zone.
+   */
+  readonly dnsAuthorization?: gcp.certificatemanager.DnsAuthorization;
   readonly certificateMap: gcp.certificatemanager.CertificateMap;
   readonly certificateMapEntry: gcp.certificatemanager.CertificateMapEntry;
   readonly proxyIdentity: BoundIdentity;
@@ -55,7 +60,15 @@ export function createFrontDoorCloud(ctx: Ctx, options: GcpFrontDoor | undefined
   const endpointsService = new gcp.endpoints.Service(child(ctx, 'endpoints'), { project, serviceName, openapiConfig }, opts);
   // API keys are only accepted for a service enabled in the consumer project.
   const endpointsEnabled = new gcp.projects.Service(child(ctx, 'endpoints-enabled'), { project, service: endpointsService.serviceName, disableOnDestroy: false }, opts);
-  const certificate = new gcp.certificatemanager.Certificate(child(ctx, 'cert'), { project, name: r.names.resource('cert'), scope: 'DEFAULT', managed: { domains: [domain] } }, opts);
+  const dnsAuthorization =
+    options?.domain !== undefined
+      ? new gcp.certificatemanager.DnsAuthorization(child(ctx, 'dns-auth'), { project, name: r.names.resource('dns-auth'), domain: options.domain }, opts)
+      : undefined;
+  const certificate = new gcp.certificatemanager.Certificate(
+    child(ctx, 'cert'),
+    { project, name: r.names.resource('cert'), scope: 'DEFAULT', managed: { domains: [domain], ...(dnsAuthorization ? { dnsAuthorizations: [dnsAuthorization.id] } : {}) } },
+    opts,
+  );
   const certificateMap = new gcp.certificatemanager.CertificateMap(child(ctx, 'certmap'), { project, name: r.names.resource('certmap') }, opts);
   const certificateMapEntry = new gcp.certificatemanager.CertificateMapEntry(
     child(ctx, 'certmap-entry'),
@@ -68,7 +81,7 @@ export function createFrontDoorCloud(ctx: Ctx, options: GcpFrontDoor | undefined
     { serviceName: endpointsService.serviceName, role: 'roles/servicemanagement.serviceController', member: pulumi.interpolate`serviceAccount:${proxyIdentity.account.email}` },
     opts,
   );
-  return { address, endpointsService, endpointsEnabled, certificate, certificateMap, certificateMapEntry, proxyIdentity, proxyServiceControl, domain };
+  return { address, endpointsService, endpointsEnabled, certificate, dnsAuthorization, certificateMap, certificateMapEntry, proxyIdentity, proxyServiceControl, domain };
 }
 
 /**
