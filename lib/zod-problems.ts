@@ -20,18 +20,10 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
   const out: Problem[] = [];
   for (const issue of issues) {
     if (issue.code === 'invalid_union' && isDiscriminatorMiss(issue)) {
-      const options = ((issue as { options?: unknown[] }).options ?? []).map((o) => JSON.stringify(o));
       const pathArr = [...prefix, ...issue.path];
       const input = (issue as { input?: unknown }).input;
       const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[String(pathArr[pathArr.length - 1])] : input;
-      out.push({
-        code: value === undefined ? ERROR_CODES.REQUIRED : ERROR_CODES.INVALID_VALUE,
-        path: formatPath(pathArr),
-        message: value === undefined ? 'is required' : 'is not one of the allowed values',
-        received: value === undefined ? undefined : renderValue(value),
-        allowed: options.join(', '),
-        fix: `set \`${lastKey(pathArr)}\` to one of ${options.join(', ')}`,
-      });
+      out.push(notAllowedValue(pathArr, value, ((issue as { options?: unknown[] }).options ?? []).map((o) => JSON.stringify(o))));
       continue;
     }
     const merged = issue.code === 'invalid_union' ? mergedTagProblem(issue, prefix) : undefined;
@@ -71,13 +63,16 @@ function mergedTagProblem(issue: z.core.$ZodIssue & { code: 'invalid_union' }, p
   const first = tags[0];
   if (!first || tags.some((t) => !t || t.path[0] !== first.path[0])) return undefined;
   const values = [...new Set(tags.flatMap((t) => (t as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v))))];
-  const pathArr = [...prefix, ...issue.path, ...first.path];
-  const input = (first as { input?: unknown }).input;
+  return notAllowedValue([...prefix, ...issue.path, ...first.path], (first as { input?: unknown }).input, values);
+}
+
+/** A tag value outside its list (or missing): one problem naming every allowed value. */
+function notAllowedValue(pathArr: readonly PropertyKey[], value: unknown, values: readonly string[]): Problem {
   return {
-    code: input === undefined ? ERROR_CODES.REQUIRED : ERROR_CODES.INVALID_VALUE,
+    code: value === undefined ? ERROR_CODES.REQUIRED : ERROR_CODES.INVALID_VALUE,
     path: formatPath(pathArr),
-    message: input === undefined ? 'is required' : 'is not one of the allowed values',
-    received: input === undefined ? undefined : renderValue(input),
+    message: value === undefined ? 'is required' : 'is not one of the allowed values',
+    received: value === undefined ? undefined : renderValue(value),
     allowed: values.join(', '),
     fix: `set \`${lastKey(pathArr)}\` to one of ${values.join(', ')}`,
   };
