@@ -28,13 +28,20 @@ import { createMonitoring } from './private/monitoring';
 import { createDefaultNetwork } from './private/network';
 import { grantModelDownload } from './private/model-source';
 import { referenceSecrets } from './private/secrets';
+import { apiRequestsWakeUp } from './private/wake-up';
 import { addTargetGroupBinding, addWorkload } from './private/workload';
 
 /** In-cluster components to install. Each defaults to true when this construct creates the cluster. */
 export interface AwsAddonOptions {
   /** NVIDIA device plugin (nvidia.com/gpu resources). @default - true with a new cluster, false with yours */
   readonly nvidiaDevicePlugin?: boolean;
-  /** KEDA (the workload's ScaledObject). @default - true with a new cluster, false with yours */
+  /**
+   * KEDA (the workload's ScaledObject), with an IRSA role on its operator that may read CloudWatch metrics
+   * (the API request count that wakes scale-to-zero services). With your own KEDA (2.13 or later), give its
+   * operator an identity (IRSA or EKS Pod Identity) allowed `cloudwatch:GetMetricData`, or scale-to-zero
+   * services on it never wake.
+   * @default - true with a new cluster, false with yours
+   */
   readonly keda?: boolean;
   /** External Secrets Operator (the workload's ExternalSecrets). @default - true with a new cluster, false with yours */
   readonly externalSecrets?: boolean;
@@ -73,7 +80,7 @@ export interface AwsModelServiceProps {
   /**
    * An existing EKS cluster (it needs an OIDC provider, a kubectl provider, the AWS Load Balancer Controller).
    * @default - a new aws-eks-v2 cluster: Kubernetes 1.33, private endpoint, all control-plane logs, KMS-encrypted
-   * secrets, a two-node system node group
+   * secrets, a two-node system node group, NetworkPolicies enforced by the Amazon VPC CNI
    */
   readonly cluster?: eks.ICluster;
   /**
@@ -84,7 +91,11 @@ export interface AwsModelServiceProps {
   readonly endpointAccess?: eks.EndpointAccess;
   /** In-cluster components. @default - each one installed with a new cluster, none with yours */
   readonly installAddons?: AwsAddonOptions;
-  /** Front door. @default 'api-gateway' */
+  /**
+   * Front door. Its request count (CloudWatch) is also what wakes a scale-to-zero service: with 'none', the
+   * service is not scaled to zero (it keeps minReplicas).
+   * @default 'api-gateway'
+   */
   readonly frontDoor?: AwsFrontDoorKind;
   /** Customer-managed key of the referenced secrets, when they are not under the AWS-managed key. @default - the aws/secretsmanager key (no grant needed) */
   readonly secretsKey?: kms.IKey;
@@ -99,7 +110,7 @@ export interface AwsModelServiceProps {
  * IRSA, and CloudWatch dashboard and alarms from the SLOs.
  *
  * Construct ids are public contract (renaming one replaces a resource): Key, Vpc, FlowLogGroup,
- * ClusterSecretsKey, Cluster, KubectlLayer, SystemNodes*, GpuNodes, GpuNodesLaunchTemplate, WorkloadRole,
+ * ClusterSecretsKey, Cluster, KubectlLayer, SystemNodes*, VpcCni, GpuNodes, GpuNodesLaunchTemplate, WorkloadRole,
  * Secret-<name>, Workload, TargetGroupBinding, LoadBalancer, Targets, VpcLink, Api, AccessLogs, UsagePlan,
  * DefaultApiKey, JwtAuthorizer*, WebAcl, Dashboard, Alarm<Id>, AlertTopic, and the add-ons' ids.
  */
@@ -118,9 +129,16 @@ export class AwsModelService extends Construct {
   public readonly clusterSecretsKey?: kms.Key;
   /** System node group of the cluster this construct created. */
   public readonly systemNodegroup?: eks.Nodegroup;
+  /**
+   * The Amazon VPC CNI add-on of the cluster this construct created, with its network policy agent on (the
+   * chart's NetworkPolicies are enforced); undefined with your cluster, whose CNI must enforce them.
+   */
+  public readonly vpcCni?: eks.CfnAddon;
   public readonly gpuNodegroup: eks.Nodegroup;
   public readonly nvidiaDevicePlugin?: eks.HelmChart;
   public readonly keda?: eks.HelmChart;
+  /** IRSA role of the KEDA operator this construct installed: reads CloudWatch metrics only (GetMetricData). */
+  public readonly kedaOperatorRole?: iam.Role;
   public readonly externalSecrets?: eks.HelmChart;
   public readonly prometheus?: eks.HelmChart;
   public readonly clusterAutoscaler?: eks.HelmChart;
@@ -218,6 +236,7 @@ export class AwsModelService extends Construct {
       this.cluster = created.cluster;
       this.clusterSecretsKey = created.secretsKey;
       this.systemNodegroup = created.systemNodegroup;
+      this.vpcCni = created.vpcCni;
     }
 
     this.gpuNodegroup = createGpuNodegroup(this, { cluster: this.cluster, service, placement, subnets });
@@ -232,6 +251,7 @@ export class AwsModelService extends Construct {
     }, this.systemNodegroup ? [this.systemNodegroup, this.gpuNodegroup] : [this.gpuNodegroup]);
     this.nvidiaDevicePlugin = addons.nvidiaDevicePlugin;
     this.keda = addons.keda;
+    this.kedaOperatorRole = addons.kedaOperatorRole;
     this.externalSecrets = addons.externalSecrets;
     this.prometheus = addons.prometheus;
     this.clusterAutoscaler = addons.clusterAutoscaler;
@@ -243,6 +263,7 @@ export class AwsModelService extends Construct {
     grantModelDownload(this, spec.model.source, this.workloadRole);
 
     const labels = gpuNodeLabels(service, placement);
+    const frontDoor = props.frontDoor ?? 'api-gateway';
     const workload = addWorkload(this, {
       cluster: this.cluster,
       service,
@@ -251,14 +272,17 @@ export class AwsModelService extends Construct {
       roleArn: this.workloadRole.roleArn,
       gpuNodeSelector: { [SERVICE_NODE_LABEL]: labels[SERVICE_NODE_LABEL] as string },
       vpcCidr: this.vpc.vpcCidrBlock,
+      wakeUp: apiRequestsWakeUp(service, placement.region, frontDoor),
     });
     this.workloadChart = workload.chart;
     this.workload = workload.manifest;
     // CRDs the workload uses (ScaledObject, ExternalSecret/SecretStore, ServiceMonitor/PrometheusRule) first.
     for (const dep of [addons.keda, addons.externalSecrets, addons.prometheus]) if (dep) this.workload.node.addDependency(dep);
+    // The pods start under the NetworkPolicies they will always run under.
+    if (this.vpcCni) this.workload.node.addDependency(this.vpcCni);
 
     let stage: apigw.Stage | undefined;
-    if ((props.frontDoor ?? 'api-gateway') === 'api-gateway') {
+    if (frontDoor === 'api-gateway') {
       const door = createFrontDoor(this, { service, vpc: this.vpc, subnets, podSecurityGroup: this.cluster.clusterSecurityGroup, timing: this.timing, key: this.key });
       this.loadBalancer = door.loadBalancer;
       this.targetGroup = door.targetGroup;

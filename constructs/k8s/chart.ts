@@ -4,7 +4,7 @@ import type { Placement, ServicePlan } from '../../lib/plan/types';
 import { resourceNames } from '../../lib/workload/names';
 import type { ClusterFlavor } from './cluster';
 import {
-  EsoExternalSecret, EsoSecretStore, KedaScaledObject, KubeDeployment, KubeHorizontalPodAutoscaler, KubeNamespace, KubeNetworkPolicy,
+  EsoExternalSecret, EsoSecretStore, KedaScaledObject, KedaTriggerAuthentication, KubeDeployment, KubeHorizontalPodAutoscaler, KubeNamespace, KubeNetworkPolicy,
   KubePodDisruptionBudget, KubeService, KubeServiceAccount, PromPrometheusRule, PromServiceMonitor,
 } from './objects';
 import { addHorizontalPodAutoscaler, addScaledObject } from './private/autoscaling';
@@ -29,13 +29,15 @@ export interface ModelServiceChartProps {
 
 /**
  * The Kubernetes workload of one planned service on one placement: namespace (restricted Pod Security),
- * ServiceAccount, GPU Deployment, ClusterIP Service, autoscaler (KEDA or HPA), PodDisruptionBudget,
- * NetworkPolicies, ExternalSecrets (and their SecretStore), ServiceMonitor and PrometheusRule.
+ * ServiceAccount, GPU Deployment, ClusterIP Service, autoscaler (KEDA, with a TriggerAuthentication when the
+ * wake-up signal needs one, or HPA), PodDisruptionBudget, NetworkPolicies, ExternalSecrets (and their
+ * SecretStore), ServiceMonitor and PrometheusRule.
  *
  * Object names come from `resourceNames` (namespace = service name). Construct ids are public contract:
- * Namespace, ServiceAccount, Deployment, Service, Autoscaler, PodDisruptionBudget, NetworkPolicyDefaultDeny,
- * NetworkPolicyAllowIngress, NetworkPolicyAllowEgress, SecretStore, ExternalSecret-<secret>, ServiceMonitor,
- * PrometheusRule. Usable as a chart of its own app or next to other charts in an existing cdk8s App.
+ * Namespace, ServiceAccount, Deployment, Service, Autoscaler, WakeUpAuthentication, PodDisruptionBudget,
+ * NetworkPolicyDefaultDeny, NetworkPolicyAllowIngress, NetworkPolicyAllowEgress, SecretStore,
+ * ExternalSecret-<secret>, ServiceMonitor, PrometheusRule. Usable as a chart of its own app or next to other
+ * charts in an existing cdk8s App.
  */
 export class ModelServiceChart extends Chart {
   /** The Namespace object (its name, the service name, is also `this.namespace`). */
@@ -45,6 +47,8 @@ export class ModelServiceChart extends Chart {
   public readonly service: KubeService;
   /** The replica owner: a KEDA ScaledObject (default) or an autoscaling/v2 HPA. */
   public readonly autoscaler: KedaScaledObject | KubeHorizontalPodAutoscaler;
+  /** Credentials of the scale-to-zero wake-up trigger (`cluster.wakeUp` kind aws-cloudwatch); undefined otherwise. */
+  public readonly wakeUpAuthentication: KedaTriggerAuthentication | undefined;
   public readonly podDisruptionBudget: KubePodDisruptionBudget;
   /** Default deny, allowed ingress, allowed egress — in that order. */
   public readonly networkPolicies: readonly KubeNetworkPolicy[];
@@ -81,7 +85,14 @@ export class ModelServiceChart extends Chart {
     this.externalSecrets = addExternalSecrets(this, ctx, this.secretStore);
     this.deployment = addDeployment(this, ctx);
     this.service = addService(this, ctx);
-    this.autoscaler = ctx.cluster.autoscaler === 'hpa' ? addHorizontalPodAutoscaler(this, ctx) : addScaledObject(this, ctx);
+    if (ctx.cluster.autoscaler === 'hpa') {
+      this.autoscaler = addHorizontalPodAutoscaler(this, ctx);
+      this.wakeUpAuthentication = undefined;
+    } else {
+      const keda = addScaledObject(this, ctx);
+      this.autoscaler = keda.scaledObject;
+      this.wakeUpAuthentication = keda.triggerAuthentication;
+    }
     this.podDisruptionBudget = addPodDisruptionBudget(this, ctx);
     this.networkPolicies = addNetworkPolicies(this, ctx);
     this.serviceMonitor = ctx.cluster.monitoring ? addServiceMonitor(this, ctx) : undefined;

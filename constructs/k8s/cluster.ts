@@ -13,6 +13,76 @@ export type SecretStoreOption =
   /** A store that already exists: a SecretStore in the service namespace, or a ClusterSecretStore when `clusterWide`. */
   | { readonly kind: 'existing'; readonly name: string; readonly clusterWide?: boolean };
 
+/**
+ * The signal that wakes a scale-to-zero service. While it has no pods the engine reports no load, so KEDA
+ * needs a second trigger measured upstream of the pods (requests reaching the gateway, load balancer or
+ * API). It only activates the service (any value above `activationThreshold` brings it back to
+ * minReplicas); sizing stays with the engine gauge.
+ */
+export type WakeUpOption = PrometheusWakeUp | AwsCloudWatchWakeUp | NoWakeUp;
+
+/** A PromQL query of requests arriving upstream of the pods, read from the chart's Prometheus (`prometheusAddress`). */
+export interface PrometheusWakeUp {
+  readonly kind: 'prometheus';
+  /**
+   * PromQL returning the request rate (or count) arriving for the service, e.g. from an ingress controller,
+   * gateway or load balancer: `sum(rate(nginx_ingress_controller_requests{exported_namespace="chat"}[2m]))`.
+   */
+  readonly query: string;
+  /** The service wakes when the query's value exceeds this. @default 0 - any request */
+  readonly activationThreshold?: number;
+}
+
+/**
+ * A CloudWatch metric of requests arriving for the service (e.g. API Gateway `Count`), read by KEDA's
+ * `aws-cloudwatch` scaler (GetMetricData) through a TriggerAuthentication with AWS pod identity
+ * (`podIdentity.provider: aws`, KEDA 2.13 or later).
+ */
+export interface AwsCloudWatchWakeUp {
+  readonly kind: 'aws-cloudwatch';
+  /** Region of the metric. */
+  readonly region: string;
+  /** CloudWatch namespace, e.g. `AWS/ApiGateway`. */
+  readonly namespace: string;
+  /** Metric name, e.g. `Count`. */
+  readonly metricName: string;
+  /**
+   * Dimensions exactly as the metric is published (e.g. `{ ApiName: 'chat-api', Stage: 'prod' }`): CloudWatch
+   * matches the full set. At least one; names and values must not contain `;` (KEDA's list separator).
+   */
+  readonly dimensions: Readonly<Record<string, string>>;
+  /** Statistic of each period. @default 'Sum' */
+  readonly statistic?: 'Sum' | 'SampleCount' | 'Average' | 'Maximum' | 'Minimum';
+  /**
+   * Length of one datapoint: 1, 5, 10, 30 or a multiple of 60. KEDA reads complete periods only, so this
+   * bounds how late a request is seen.
+   * @default 60
+   */
+  readonly periodSeconds?: number;
+  /**
+   * How far back KEDA looks for the latest datapoint (KEDA `metricCollectionTime`), a multiple of
+   * `periodSeconds`; the signal stays active this long after the last request.
+   * @default 300
+   */
+  readonly lookbackSeconds?: number;
+  /** The service wakes when the latest datapoint exceeds this. @default 0 - any request */
+  readonly activationThreshold?: number;
+  /**
+   * IAM role KEDA assumes to read the metric (TriggerAuthentication `podIdentity.roleArn`); the KEDA
+   * operator's own identity must be allowed to assume it.
+   * @default - the KEDA operator's own identity (IRSA or EKS Pod Identity on its ServiceAccount), which needs
+   * `cloudwatch:GetMetricData`
+   */
+  readonly roleArn?: string;
+}
+
+/** No wake-up signal: scale to zero is not applied (the service keeps minReplicas), and the ScaledObject says why. */
+export interface NoWakeUp {
+  readonly kind: 'none';
+  /** Why there is none, written to the `modelplane.io/scale-to-zero` annotation. @default 'cluster.wakeUp is none' */
+  readonly reason?: string;
+}
+
 /** Who may open connections to the server port. */
 export interface IngressFrom {
   /** Source address ranges (load balancer, VPC, health checkers). @default - per flavour, see the flavour options */
@@ -52,10 +122,20 @@ export interface CommonClusterOptions {
   /** Labels added to the ServiceMonitor and PrometheusRule so Prometheus selects them (e.g. `release: kube-prometheus-stack`). @default - none */
   readonly monitoringLabels?: Readonly<Record<string, string>>;
   /**
-   * PromQL of requests arriving for the service upstream of its pods, used to wake a scale-to-zero service
-   * (pods report no load while there are none).
-   * @default - Istio/Cloud Service Mesh gateway telemetry:
-   * `sum(rate(istio_requests_total{destination_service_namespace="<ns>",destination_service_name="<svc>"}[2m]))`
+   * What wakes a service with `autoscaling.scaleToZero` (KEDA idleReplicaCount 0): with no pods, the engine
+   * reports no load, so only a signal upstream of the pods can bring the service back. Ignored for services
+   * that do not scale to zero and with the `hpa` autoscaler (which never scales to zero).
+   * @default - none on every flavour: without a wake-up signal the service is not scaled to zero (no
+   * idleReplicaCount; it keeps minReplicas) and the ScaledObject's `modelplane.io/scale-to-zero` annotation
+   * says so. The cloud targets pass theirs: AWS the API Gateway request count (CloudWatch), GCP the load
+   * balancer request count (Managed Prometheus).
+   */
+  readonly wakeUp?: WakeUpOption;
+  /**
+   * PromQL of requests arriving for the service upstream of its pods: shorthand for
+   * `wakeUp: { kind: 'prometheus', query }`. Give one of `wakeUp` and `wakeUpQuery`, not both.
+   * @deprecated use `wakeUp: { kind: 'prometheus', query }`
+   * @default - none (see `wakeUp`)
    */
   readonly wakeUpQuery?: string;
   /** Annotations of the ClusterIP Service (e.g. GKE `cloud.google.com/neg`). @default - none */
@@ -118,5 +198,7 @@ export const GOOGLE_LB_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.
 export const DEFAULT_PROMETHEUS_ADDRESS = 'http://prometheus-operated.monitoring.svc:9090';
 /** Default gateway namespace label. */
 export const DEFAULT_GATEWAY_NAMESPACE_LABELS: Readonly<Record<string, string>> = { 'modelplane.io/gateway': 'true' };
+/** Annotation of the ScaledObject recording why a scale-to-zero service is not scaled to zero. */
+export const SCALE_TO_ZERO_ANNOTATION = 'modelplane.io/scale-to-zero';
 /** Name of the ClusterSecretStore the generic flavour expects. */
 export const DEFAULT_CLUSTER_SECRET_STORE = 'modelplane';

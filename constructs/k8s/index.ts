@@ -1,8 +1,11 @@
 export { ModelServiceChart } from './chart';
 export type { ModelServiceChartProps } from './chart';
-export { PRIVATE_RANGES, GOOGLE_LB_RANGES, DEFAULT_PROMETHEUS_ADDRESS, DEFAULT_GATEWAY_NAMESPACE_LABELS, DEFAULT_CLUSTER_SECRET_STORE } from './cluster';
+export {
+  PRIVATE_RANGES, GOOGLE_LB_RANGES, DEFAULT_PROMETHEUS_ADDRESS, DEFAULT_GATEWAY_NAMESPACE_LABELS, DEFAULT_CLUSTER_SECRET_STORE, SCALE_TO_ZERO_ANNOTATION,
+} from './cluster';
 export type {
   ClusterFlavor, ClusterFlavorName, CommonClusterOptions, EksClusterOptions, GkeClusterOptions, GenericClusterOptions, IngressFrom, SecretStoreOption,
+  WakeUpOption, PrometheusWakeUp, AwsCloudWatchWakeUp, NoWakeUp,
 } from './cluster';
 export * from './objects';
 export type * from './types';

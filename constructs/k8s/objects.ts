@@ -118,6 +118,34 @@ export interface KedaPrometheusTrigger {
     readonly ignoreNullValues?: string;
   };
 }
+/** KEDA `aws-cloudwatch` scaler: the latest datapoint of one CloudWatch metric (GetMetricData). */
+export interface KedaAwsCloudwatchTrigger {
+  readonly type: 'aws-cloudwatch';
+  readonly name: string;
+  readonly metricType: 'AverageValue' | 'Value';
+  readonly metadata: {
+    readonly awsRegion: string;
+    readonly namespace: string;
+    readonly metricName: string;
+    /** Dimension names, `;`-separated, in the order of `dimensionValue`. */
+    readonly dimensionName: string;
+    readonly dimensionValue: string;
+    readonly metricStat: string;
+    readonly metricStatPeriod: string;
+    readonly metricCollectionTime: string;
+    readonly targetMetricValue: string;
+    readonly activationTargetMetricValue: string;
+    /** Value used when CloudWatch returns no datapoint (no request in the window). */
+    readonly minMetricValue: string;
+    readonly ignoreNullValues?: string;
+  };
+  /** The TriggerAuthentication in the same namespace. */
+  readonly authenticationRef: { readonly name: string };
+}
+
+/** The triggers the chart writes. */
+export type KedaTrigger = KedaPrometheusTrigger | KedaAwsCloudwatchTrigger;
+
 export interface ScaledObjectSpec {
   readonly scaleTargetRef: { readonly apiVersion: 'apps/v1'; readonly kind: 'Deployment'; readonly name: string };
   readonly pollingInterval: number;
@@ -127,11 +155,24 @@ export interface ScaledObjectSpec {
   readonly idleReplicaCount?: number;
   readonly fallback: { readonly failureThreshold: number; readonly replicas: number };
   readonly advanced: { readonly horizontalPodAutoscalerConfig: { readonly name: string; readonly behavior: HpaBehavior } };
-  readonly triggers: readonly KedaPrometheusTrigger[];
+  readonly triggers: readonly KedaTrigger[];
 }
 export class KedaScaledObject extends TypedObject<ScaledObjectSpec> {
   constructor(scope: Construct, id: string, body: Body<ScaledObjectSpec>) {
     super(scope, id, 'keda.sh/v1alpha1', 'ScaledObject', body);
+  }
+}
+
+/**
+ * KEDA TriggerAuthentication with pod identity. `aws` (KEDA 2.13+): the operator's own IAM identity (IRSA
+ * or EKS Pod Identity on its ServiceAccount), or the role `roleArn` assumed with it.
+ */
+export interface TriggerAuthenticationSpec {
+  readonly podIdentity: { readonly provider: 'aws'; readonly roleArn?: string };
+}
+export class KedaTriggerAuthentication extends TypedObject<TriggerAuthenticationSpec> {
+  constructor(scope: Construct, id: string, body: Body<TriggerAuthenticationSpec>) {
+    super(scope, id, 'keda.sh/v1alpha1', 'TriggerAuthentication', body);
   }
 }
 

@@ -86,3 +86,21 @@ export function serviceTemplate(service: ServicePlan, props: Partial<AwsModelSer
 export function resourcesOf(json: { Resources: Resources }, type: string): Resources {
   return Object.fromEntries(Object.entries(json.Resources).filter(([, r]) => r.Type === type));
 }
+
+/**
+ * A JSON property CloudFormation receives as a string or an `Fn::Join` of strings and tokens (Ref, GetAtt),
+ * as text: each token becomes `<{'Ref':'Id'}>` (no double quote, so the JSON stays parseable).
+ */
+export function joinedText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  if (!join) throw new Error(`not a string or Fn::Join: ${JSON.stringify(value)}`);
+  return join[1].map((part) => (typeof part === 'string' ? part : `<${JSON.stringify(part).replace(/"/g, "'")}>`)).join(join[0]);
+}
+
+/** The Kubernetes objects the workload manifest (Custom::AWSCDK-EKS-KubernetesResource `Workload`) applies. */
+export function workloadObjects(json: { Resources: Resources }): Array<Record<string, any>> {
+  const [workload, ...more] = Object.entries(resourcesOf(json, 'Custom::AWSCDK-EKS-KubernetesResource')).filter(([id]) => /^ServiceWorkload[0-9A-F]{8}$/.test(id));
+  if (!workload || more.length > 0) throw new Error('expected one ServiceWorkload manifest');
+  return JSON.parse(joinedText(workload[1].Properties?.Manifest)) as Array<Record<string, any>>;
+}

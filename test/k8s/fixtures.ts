@@ -2,7 +2,7 @@ import { App } from 'cdk8s';
 import { definePlatform } from '../../lib/spec';
 import { planPlatform, Plan, Placement, ServicePlan } from '../../lib/plan';
 import { ModelServiceChart, ModelServiceChartProps } from '../../constructs/k8s/chart';
-import type { ClusterFlavor, ClusterFlavorName } from '../../constructs/k8s/cluster';
+import type { ClusterFlavor, ClusterFlavorName, WakeUpOption } from '../../constructs/k8s/cluster';
 import type { Manifest } from '../../constructs/k8s/render';
 import { k8sRenderings } from '../../constructs/k8s/synth';
 import { examplePlan } from '../fixtures/examples';
@@ -43,6 +43,15 @@ export function extraPlan(): Plan {
 }
 let extra: Plan | undefined;
 
+/** A CloudWatch wake-up as the AWS target passes it (API Gateway request count). */
+export const AWS_WAKE_UP: WakeUpOption = {
+  kind: 'aws-cloudwatch',
+  region: 'us-east-1',
+  namespace: 'AWS/ApiGateway',
+  metricName: 'Count',
+  dimensions: { ApiName: 'svc-api', Stage: 'prod' },
+};
+
 /** Every (service, placement) pair of the example and extra plans. */
 export function allPairs(): Array<{ service: ServicePlan; placement: Placement }> {
   return [...examplePlan().services, ...extraPlan().services].flatMap((service) => service.placements.map((placement) => ({ service, placement })));
@@ -62,7 +71,8 @@ export interface Case {
 
 /**
  * Every rendering the tests check: the synth renderings of both plans (native flavour per placement and
- * generic per service), plus option variants (HPA, no monitoring, GKE secret store, existing store, IRSA).
+ * generic per service), plus option variants (HPA, no monitoring, GKE secret store, existing store, IRSA, wake-up
+ * signals).
  */
 export function allCases(): Case[] {
   cases ??= build();
@@ -87,6 +97,11 @@ function build(): Case[] {
         ? { flavor: 'gke', projectId: 'example-project', clusterLocation: 'us-central1', clusterName: 'ml', serviceAccountAnnotations: { 'iam.gke.io/gcp-service-account': 'svc@example-project.iam.gserviceaccount.com' } }
         : { flavor: 'eks', podIdentity: true, vpcCidr: '10.20.0.0/16', serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/svc' } },
     () => ({ flavor: 'generic', secretStore: { kind: 'existing', name: 'vault' }, extraGpuTaints: ['gpu-node'] }),
+    // A wake-up signal per cloud, as the cloud targets pass it.
+    (p): ClusterFlavor =>
+      p.cloud === 'aws'
+        ? { flavor: 'eks', wakeUp: AWS_WAKE_UP }
+        : { flavor: 'gke', wakeUp: { kind: 'prometheus', query: 'sum(rate(loadbalancing_googleapis_com:https_request_count[2m]))' } },
   ];
   for (const { service, placement } of allPairs()) {
     variants.forEach((v, i) => {

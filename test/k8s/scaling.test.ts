@@ -28,11 +28,17 @@ describe('autoscaling', () => {
       expect(so.spec.maxReplicaCount).toBe(placement.replicas.max);
       expect(so.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds).toBe(spec.autoscaling.scaleDownDelaySeconds);
       expect(so.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.policies.length).toBeGreaterThan(0);
-      if (spec.autoscaling.scaleToZero) {
+      const wakeUp = c.props.cluster.wakeUp ?? (c.props.cluster.wakeUpQuery !== undefined ? { kind: 'prometheus' } : { kind: 'none' });
+      if (spec.autoscaling.scaleToZero && wakeUp.kind !== 'none') {
         expect(so.spec.idleReplicaCount).toBe(0);
-        expect(so.spec.triggers.some((t: any) => t.name === 'wake-up')).toBe(true);
+        expect(so.spec.triggers.find((t: any) => t.name === 'wake-up').type).toBe(wakeUp.kind);
       } else {
+        // Nothing could wake it: no scale to zero (minReplicas >= 1 kept), and the ScaledObject says why.
         expect(so.spec.idleReplicaCount).toBeUndefined();
+        expect(so.spec.triggers.map((t: any) => t.name)).toEqual([engine.name]);
+        expect(so.metadata.annotations?.['modelplane.io/scale-to-zero']).toBe(
+          spec.autoscaling.scaleToZero ? 'disabled: no wake-up signal configured (cluster.wakeUp)' : undefined,
+        );
       }
       expect(find(c.manifests, 'Deployment', service.name).spec.replicas).toBeUndefined();
     });

@@ -28,6 +28,7 @@ export async function modelRegistry(): Promise<Map<string, ModelClass>> {
     ['networking.k8s.io/v1/NetworkPolicy', net.NetworkPolicy],
     ['autoscaling/v2/HorizontalPodAutoscaler', autoscaling.HorizontalPodAutoscaler],
     ['keda.sh/v1alpha1/ScaledObject', keda.ScaledObject],
+    ['keda.sh/v1alpha1/TriggerAuthentication', keda.TriggerAuthentication],
     ['external-secrets.io/v1/SecretStore', eso.SecretStore],
     ['external-secrets.io/v1/ClusterSecretStore', eso.ClusterSecretStore],
     ['external-secrets.io/v1/ExternalSecret', eso.ExternalSecret],

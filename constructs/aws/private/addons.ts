@@ -31,6 +31,7 @@ export interface AddonSelection {
 export interface InstalledAddons {
   readonly nvidiaDevicePlugin?: eks.HelmChart;
   readonly keda?: eks.HelmChart;
+  readonly kedaOperatorRole?: iam.Role;
   readonly externalSecrets?: eks.HelmChart;
   readonly prometheus?: eks.HelmChart;
   readonly clusterAutoscaler?: eks.HelmChart;
@@ -79,7 +80,24 @@ export function installAddons(scope: Construct, cluster: eks.ICluster, selection
     }, false);
   }
 
-  if (selection.keda) out.keda = chart(scope, 'Keda', cluster, KEDA, {}, true);
+  if (selection.keda) {
+    // The operator runs the scalers: its IRSA role reads CloudWatch for the aws-cloudwatch wake-up trigger of
+    // scale-to-zero services (TriggerAuthentication podIdentity.provider aws = the operator's identity).
+    const role = serviceAccountRole(scope, 'KedaOperatorRole', cluster, KEDA.namespace, KEDA.operatorServiceAccount, 'KEDA operator: reads CloudWatch metrics that wake scale-to-zero services');
+    // The aws-cloudwatch scaler reads with GetMetricData only.
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'KEDA operator: cloudwatch:GetMetricData supports no resource-level permissions (CloudWatch requires Resource "*"); the role can only read metrics.',
+    });
+    out.kedaOperatorRole = role;
+    out.keda = chart(scope, 'Keda', cluster, KEDA, {
+      serviceAccount: { operator: { name: KEDA.operatorServiceAccount } },
+      podIdentity: { aws: { irsa: { enabled: true, roleArn: role.roleArn } } },
+      // A changed role rolls the operator: the IRSA webhook injects credentials only into new pods.
+      podAnnotations: { keda: { 'modelplane.io/irsa-role': role.roleArn } },
+    }, true);
+  }
 
   if (selection.externalSecrets) out.externalSecrets = chart(scope, 'ExternalSecrets', cluster, EXTERNAL_SECRETS, { installCRDs: true }, true);
 

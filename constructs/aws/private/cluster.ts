@@ -18,6 +18,8 @@ export interface DefaultCluster {
   readonly cluster: eks.Cluster;
   readonly secretsKey: kms.Key;
   readonly systemNodegroup: eks.Nodegroup;
+  /** The Amazon VPC CNI as an EKS add-on, with its network policy agent on. */
+  readonly vpcCni: eks.CfnAddon;
 }
 
 export interface DefaultClusterOptions {
@@ -30,7 +32,7 @@ export interface DefaultClusterOptions {
  * The EKS cluster a service gets when the user brings none: Kubernetes 1.33 with the matching kubectl layer,
  * all control-plane log types, Kubernetes secrets envelope-encrypted with a retained KMS key, nodes and
  * control-plane ENIs in private subnets, no default capacity (GPU node groups are added per placement) plus a
- * small on-demand system node group for the controllers.
+ * small on-demand system node group for the controllers, and NetworkPolicies enforced (see `enforceNetworkPolicies`).
  */
 export function createDefaultCluster(scope: Construct, options: DefaultClusterOptions): DefaultCluster {
   const secretsKey = new kms.Key(scope, 'ClusterSecretsKey', {
@@ -74,5 +76,28 @@ export function createDefaultCluster(scope: Construct, options: DefaultClusterOp
   });
   acknowledgeClusterInternals(cluster);
   acknowledgeNodeRole(systemNodegroup);
-  return { cluster, secretsKey, systemNodegroup };
+  return { cluster, secretsKey, systemNodegroup, vpcCni: enforceNetworkPolicies(scope, cluster) };
+}
+
+/**
+ * Kubernetes NetworkPolicies are inert unless the CNI enforces them: the chart's default-deny policies need
+ * the Amazon VPC CNI's network policy agent (eBPF; nodes need Linux 5.10 or later and the BPF file system
+ * mounted, which the AL2023 EKS AMIs of both node groups provide). EKS bootstraps vpc-cni as a self-managed add-on; this adopts it as an EKS add-on
+ * with `enableNetworkPolicy` (OVERWRITE takes over the bootstrapped configuration). No version is pinned: EKS
+ * installs its default vpc-cni version for the cluster's Kubernetes version, well above the 1.14 the
+ * feature needs, and keeps the add-on supported across cluster upgrades. The network policy controller runs
+ * in the EKS control plane. The agent allows node-to-pod traffic, so kubelet probes pass; IMDS stays blocked
+ * by the chart's egress policy. `aws-node` keeps the node role's AmazonEKS_CNI_Policy.
+ *
+ * `preserveOnDelete`: removing this resource from the stack must not uninstall the pod network of a running
+ * cluster.
+ */
+function enforceNetworkPolicies(scope: Construct, cluster: eks.Cluster): eks.CfnAddon {
+  return new eks.CfnAddon(scope, 'VpcCni', {
+    clusterName: cluster.clusterName,
+    addonName: 'vpc-cni',
+    configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }),
+    resolveConflicts: 'OVERWRITE',
+    preserveOnDelete: true,
+  });
 }

@@ -14,6 +14,10 @@ import { createWebAcl, WebAclParts } from './waf';
 export const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 /** Name of the API Gateway stage: URLs are https://<id>.execute-api.<region>.amazonaws.com/prod/<api.path>/… */
 export const STAGE_NAME = 'prod';
+/** Name of the service's REST API: also the `ApiName` dimension of its CloudWatch metrics. */
+export function restApiName(service: ServicePlan): string {
+  return `${service.name}-api`;
+}
 /** NLB listener port (plain HTTP inside the VPC, behind the VPC link). */
 const LISTENER_PORT = 80;
 
@@ -102,7 +106,7 @@ export function createFrontDoor(scope: Construct, options: FrontDoorOptions): Fr
 
   const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', { retention: LOG_RETENTION, encryptionKey: options.key, removalPolicy: RemovalPolicy.RETAIN });
   const api = new apigw.RestApi(scope, 'Api', {
-    restApiName: `${service.name}-api`,
+    restApiName: restApiName(service),
     description: `modelplane ${service.name}: ${spec.model.source}`,
     endpointConfiguration: { types: [apigw.EndpointType.REGIONAL] },
     cloudWatchRole: true,

@@ -28,13 +28,18 @@ export const NVIDIA_DEVICE_PLUGIN: PinnedChart = {
   release: 'nvidia-device-plugin',
 };
 
-/** KEDA: scales the workload on the engine's queue metrics (the chart's ScaledObject). */
-export const KEDA: PinnedChart = {
+/**
+ * KEDA: scales the workload on the engine's queue metrics (the chart's ScaledObject) and wakes scale-to-zero
+ * services on API Gateway's request count (aws-cloudwatch scaler, `podIdentity.provider: aws` since 2.13).
+ */
+export const KEDA: PinnedChart & { readonly operatorServiceAccount: string } = {
   repository: 'https://kedacore.github.io/charts',
   chart: 'keda',
   version: '2.17.2',
   namespace: 'keda',
   release: 'keda',
+  // Runs the scalers, so it holds the AWS identity (IRSA).
+  operatorServiceAccount: 'keda-operator',
 };
 
 /** External Secrets Operator: materialises Secrets Manager secrets as Kubernetes Secrets (external-secrets.io/v1). */

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import type { Placement, ServicePlan } from '../../../lib/plan/types';
 import { resourceNames } from '../../../lib/workload/names';
 import { ModelServiceChart } from '../../k8s/chart';
+import type { WakeUpOption } from '../../k8s/cluster';
 import { assertNoSecretLiterals } from './leak-guard';
 import { PROMETHEUS } from './versions';
 
@@ -16,6 +17,8 @@ export interface WorkloadOptions {
   readonly roleArn: string;
   readonly gpuNodeSelector: Readonly<Record<string, string>>;
   readonly vpcCidr: string;
+  /** What wakes the service when it scales to zero. */
+  readonly wakeUp: WakeUpOption;
 }
 
 export interface WorkloadParts {
@@ -26,8 +29,9 @@ export interface WorkloadParts {
 /**
  * The Kubernetes workload (constructs/k8s, flavour eks) applied by the cluster's kubectl provider: the
  * ServiceAccount carries the IRSA role, GPU pods select the service's own node group, ExternalSecrets read
- * Secrets Manager in the placement's region through that role, and the server port admits the VPC (the NLB
- * targets pods by IP). CDK tokens (role ARN, CIDR) resolve at deploy time.
+ * Secrets Manager in the placement's region through that role, the server port admits the VPC (the NLB
+ * targets pods by IP), and a scale-to-zero service wakes on its API's request count. CDK tokens (role ARN,
+ * CIDR) resolve at deploy time.
  */
 export function addWorkload(scope: Construct, options: WorkloadOptions): WorkloadParts {
   const app = new cdk8s.App();
@@ -41,6 +45,7 @@ export function addWorkload(scope: Construct, options: WorkloadOptions): Workloa
       secretStore: { kind: 'aws', region: options.region },
       vpcCidr: options.vpcCidr,
       monitoringNamespace: PROMETHEUS.namespace,
+      wakeUp: options.wakeUp,
     },
   });
   const objects = chart.toJson();

@@ -32,7 +32,7 @@ export function chartContext(service: ServicePlan, placement: Placement, cluster
     service,
     placement,
     names,
-    cluster: resolveCluster(cluster, placement, names.namespace, names.workload),
+    cluster: resolveCluster(cluster, placement),
     timing: deriveTiming(service.spec, service.requirement),
     layout: podLayout(service, placement),
     labels: {
