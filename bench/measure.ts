@@ -41,7 +41,8 @@ export function printTable(title: string, rows: readonly Measurement[]): void {
   console.log(`\n${title}`);
   const w = Math.max(...rows.map((r) => r.name.length), 4);
   console.log(`${'case'.padEnd(w)}  ${'ms'.padStart(10)}  ${'heap MiB'.padStart(9)}  ${'rss MiB'.padStart(8)}`);
-  for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.ms.toFixed(1).padStart(10)}  ${r.heapMiB.toFixed(0).padStart(9)}  ${r.rssMiB.toFixed(0).padStart(8)}`);
+  const num = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+  for (const r of rows) console.log(`${r.name.padEnd(w)}  ${num(r.ms, 1).padStart(10)}  ${num(r.heapMiB, 0).padStart(9)}  ${num(r.rssMiB, 0).padStart(8)}`);
 }
 
 function round(n: number): number {
