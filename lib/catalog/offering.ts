@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GPU_TYPES } from './gpu-types';
+import { GPU_MODELS, GPU_TYPES } from './gpu-types';
 
 /** The clouds modelplane places services on. */
 export const CLOUDS = ['aws', 'gcp'] as const;
@@ -38,6 +38,11 @@ export const OfferingSchema = z
   .refine((o) => o.spotUsdPerHour === null || o.spotUsdPerHour <= o.onDemandUsdPerHour, {
     message: 'spot price must not exceed the on-demand price',
     path: ['spotUsdPerHour'],
+  })
+  // A GPU a cloud's schedulers have no name for cannot be placed there (GKE node selectors, EKS GPU names).
+  .refine((o) => (o.cloud === 'gcp' ? GPU_MODELS[o.gpuType].gkeAccelerator !== undefined : GPU_MODELS[o.gpuType].awsGpuName !== undefined), {
+    message: 'this GPU type is not offered on that cloud (no GKE accelerator / EKS GPU name is known for it)',
+    path: ['gpuType'],
   });
 
 export type Offering = z.output<typeof OfferingSchema>;

@@ -65,6 +65,19 @@ describe('resolveCatalog', () => {
     expect(problems[0]).toMatchObject({ code: ERROR_CODES.OUT_OF_RANGE, path: 'catalog.offerings[0].gpuCount', received: '0' });
   });
 
+  it('refuses a GPU on a cloud whose schedulers have no name for it (L40S on GCP, H100-MEGA on AWS)', () => {
+    const problems = problemsOf(() =>
+      resolveCatalog({
+        offerings: [
+          userOffering({ cloud: 'gcp', instanceType: 'x-l40s-1', gpuType: 'L40S', gpuMemoryGiB: 44, region: 'us-west1', zones: ['us-west1-a'] }),
+          userOffering({ gpuType: 'H100-MEGA', gpuMemoryGiB: 79, instanceType: 'p5.mega' }),
+        ],
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['catalog.offerings[0].gpuType', 'catalog.offerings[1].gpuType']);
+    expect(problems[0]?.message).toContain('not offered on that cloud');
+  });
+
   it('reports every problem of every row at once', () => {
     const problems = problemsOf(() =>
       resolveCatalog({
