@@ -17,3 +17,5 @@ export type { ScalingBehavior, ScalingPolicy, RolloutPlan } from './scaling';
 export { resolveSecretRefs } from './secret-refs';
 export type { ResolvedSecretRef } from './secret-refs';
 export { modelLoadSeconds } from './load-time';
+export { gpuNodeBounds } from './node-bounds';
+export type { NodeBounds } from './node-bounds';

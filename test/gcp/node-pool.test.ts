@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GPU_MODELS } from '../../lib/catalog';
+import { deriveRollout } from '../../lib/workload';
 import { get, GCP_CASES, run, T } from './fixtures';
 
 describe.each(GCP_CASES.map((c) => [`${c.service.name}/${c.placement.id}`, c] as const))('GPU node pool of %s', (_, { service, placement }) => {
@@ -15,7 +16,10 @@ describe.each(GCP_CASES.map((c) => [`${c.service.name}/${c.placement.id}`, c] as
     const pool = (await run(service, placement)).one(T.nodePool, 'gpu-nodes');
     expect(pool.inputs.nodeLocations).toEqual(placement.zones);
     expect(pool.inputs.location).toBe(placement.region);
-    expect(pool.inputs.autoscaling).toEqual({ totalMinNodeCount: placement.replicas.min, totalMaxNodeCount: placement.replicas.max, locationPolicy: 'BALANCED' });
+    // One replica per node; no idle GPU node when the service scales to zero; room for the rollout's surge pod.
+    const min = service.spec.autoscaling.scaleToZero ? 0 : placement.replicas.min;
+    const max = placement.replicas.max + deriveRollout(service, placement).surgeNodes;
+    expect(pool.inputs.autoscaling).toEqual({ totalMinNodeCount: min, totalMaxNodeCount: max, locationPolicy: 'BALANCED' });
     expect(get(pool.inputs, 'autoscaling.minNodeCount')).toBeUndefined();
   });
 
@@ -56,9 +60,10 @@ describe('accelerator names', () => {
 
   it('uses spot VMs and the ANY location policy on a spot placement, and 0 nodes when scaled to zero', async () => {
     const { service, placement } = GCP_CASES[0]!;
-    const spot = { ...placement, capacity: 'spot' as const, replicas: { min: 0, max: 3 } };
-    const pool = (await run(service, spot)).one(T.nodePool, 'gpu-nodes');
+    const spot = { ...placement, capacity: 'spot' as const, replicas: { min: 1, max: 3 } };
+    const idle = { ...service, spec: { ...service.spec, autoscaling: { ...service.spec.autoscaling, scaleToZero: true } } };
+    const pool = (await run(idle, spot)).one(T.nodePool, 'gpu-nodes');
     expect(get(pool.inputs, 'nodeConfig.spot')).toBe(true);
-    expect(pool.inputs.autoscaling).toEqual({ totalMinNodeCount: 0, totalMaxNodeCount: 3, locationPolicy: 'ANY' });
+    expect(pool.inputs.autoscaling).toEqual({ totalMinNodeCount: 0, totalMaxNodeCount: 3 + deriveRollout(idle, spot).surgeNodes, locationPolicy: 'ANY' });
   });
 });

@@ -2,7 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import type { Placement, ServicePlan } from '../../../lib/plan/types';
-import { deriveRollout } from '../../../lib/workload/scaling';
+import { gpuNodeBounds } from '../../../lib/workload/node-bounds';
 import { acknowledgeNodeRole } from './nag';
 import { gpuRootVolumeGiB, nodeLaunchTemplate } from './node-disk';
 
@@ -13,27 +13,8 @@ export const SERVICE_NODE_LABEL = 'modelplane.io/service';
 /** Label the device plugin's affinity selects. */
 export const GPU_NODE_LABEL = 'modelplane.io/gpu';
 
-/** Node group bounds derived from the placement's replica bounds. */
-export interface NodeBounds {
-  readonly replicasPerNode: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-/**
- * Nodes needed for the replica bounds: a node of `perInstance` GPUs holds floor(perInstance / count) replicas
- * (at least one); the maximum allows the rollout's surge nodes (lib/workload deriveRollout). Scale-to-zero
- * services keep no GPU node while idle.
- */
-export function nodeBounds(service: ServicePlan, placement: Placement): NodeBounds {
-  const replicasPerNode = Math.max(1, Math.floor(placement.gpu.perInstance / placement.gpu.count));
-  const minReplicas = service.spec.autoscaling.scaleToZero ? 0 : placement.replicas.min;
-  return {
-    replicasPerNode,
-    min: Math.ceil(minReplicas / replicasPerNode),
-    max: Math.max(1, Math.ceil(placement.replicas.max / replicasPerNode)) + deriveRollout(service, placement).surgeNodes,
-  };
-}
+export { gpuNodeBounds as nodeBounds } from '../../../lib/workload/node-bounds';
+export type { NodeBounds } from '../../../lib/workload/node-bounds';
 
 /** Labels of the service's GPU nodes; the chart's node selector uses the service label. */
 export function gpuNodeLabels(service: ServicePlan, placement: Placement): Record<string, string> {
@@ -55,7 +36,7 @@ export interface GpuNodegroupOptions {
  */
 export function createGpuNodegroup(scope: Construct, options: GpuNodegroupOptions): eks.Nodegroup {
   const { service, placement } = options;
-  const bounds = nodeBounds(service, placement);
+  const bounds = gpuNodeBounds(service, placement);
   const nodegroup = new eks.Nodegroup(scope, 'GpuNodes', {
     cluster: options.cluster,
     instanceTypes: [new ec2.InstanceType(placement.instanceType)],

@@ -2,6 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import type * as pulumi from '@pulumi/pulumi';
 import { hardenedNodeConfig } from './cluster';
 import { child, Ctx } from './context';
+import { gpuNodeBounds } from '../../../lib/workload/node-bounds';
 import type { Resolved } from './resolve';
 
 /**
@@ -24,6 +25,7 @@ const HYPERDISK_ONLY = /^(a3-megagpu|a3-ultragpu|a4-|a4x-)/;
 export function gpuPoolArgs(r: Resolved, project: pulumi.Input<string>, cluster: pulumi.Input<string>, nodeAccountEmail: pulumi.Input<string>): gcp.container.NodePoolArgs {
   const p = r.placement;
   const spot = p.capacity === 'spot';
+  const bounds = gpuNodeBounds(r.service, p);
   const diskSizeGb = Math.max(MIN_GPU_NODE_DISK_GIB, Math.ceil(p.pod.ephemeralStorageGiB + NODE_DISK_OVERHEAD_GIB));
   return {
     project,
@@ -31,12 +33,12 @@ export function gpuPoolArgs(r: Resolved, project: pulumi.Input<string>, cluster:
     location: p.region,
     // GPUs are zonal: only the zones of the region that offer this accelerator.
     nodeLocations: [...p.zones],
-    // One replica per node (the plan prices a replica as one machine). Total limits, not per-zone ones: a
-    // per-zone minimum of 1 would keep a GPU node in every zone.
+    // Bounds from lib/workload (replicas per node, no idle GPU node when scaling to zero, the rollout's surge
+    // node). Total limits, not per-zone ones: a per-zone minimum of 1 would keep a GPU node in every zone.
     initialNodeCount: 0,
     autoscaling: {
-      totalMinNodeCount: p.replicas.min,
-      totalMaxNodeCount: p.replicas.max,
+      totalMinNodeCount: bounds.min,
+      totalMaxNodeCount: bounds.max,
       // Spot: take capacity wherever it is (fewer preemptions); on-demand: spread replicas over the zones.
       locationPolicy: spot ? 'ANY' : 'BALANCED',
     },
