@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli';
 import { BUNDLED_CATALOG } from '../../lib/catalog/bundled';
 import { platformJsonSchema } from '../../lib/spec';
-import { captureIo, EXAMPLES_DIR, LLAMA_405B, minimalService, offering, REPO_ROOT, tempDir, validPlatform, validService } from './fixtures';
+import { captureIo, EXAMPLES_DIR, LLAMA_405B, minimalService, offering, PLACEMENT_JSON_SHAPE, REPO_ROOT, tempDir, validPlatform, validService } from './fixtures';
 
 const EXAMPLE = path.join(EXAMPLES_DIR, 'modelplane.yaml');
 const tmp = tempDir();
@@ -88,17 +88,7 @@ describe('modelplane plan', () => {
     for (const s of json.services) {
       expect(s.requirement.gpuMemoryGiB).toEqual(expect.any(Number));
       for (const p of s.placements) {
-        expect(p).toMatchObject({
-          cloud: expect.any(String),
-          region: expect.any(String),
-          instanceType: expect.any(String),
-          gpu: { type: expect.any(String), count: expect.any(Number), memoryGiB: expect.any(Number) },
-          replicas: { min: expect.any(Number), max: expect.any(Number) },
-          hourlyUsd: expect.any(Number),
-          monthlyUsdAtMin: expect.any(Number),
-          monthlyUsdAtMax: expect.any(Number),
-          reason: expect.any(String),
-        });
+        expect(p).toMatchObject({ cloud: expect.any(String), ...PLACEMENT_JSON_SHAPE });
       }
     }
   });

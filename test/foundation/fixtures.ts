@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
 import { BUNDLED_CATALOG } from '../../lib/catalog/bundled';
+import { userOffering } from '../catalog/fixtures';
 import type { Catalog, Offering } from '../../lib/catalog/offering';
 import { ErrorCode, isModelplaneError, ModelplaneError, Problem } from '../../lib/errors';
 import type { PlatformSpecInput, ServiceSpecInput } from '../../lib/spec';
@@ -116,24 +117,22 @@ export function tempDir(): { dir: string; write(name: string, content: string | 
   };
 }
 
-/** A valid catalog row; override any field. */
+/** A valid catalog row (the catalog tests' row, in us-east-1); override any field. */
 export function offering(overrides: Partial<Offering> = {}): Offering {
-  return {
-    cloud: 'aws',
-    instanceType: 'g6.xlarge',
-    gpuType: 'L4',
-    gpuCount: 1,
-    gpuMemoryGiB: 22,
-    vcpus: 4,
-    memoryGiB: 16,
-    region: 'us-east-1',
-    zones: [],
-    onDemandUsdPerHour: 0.8,
-    spotUsdPerHour: 0.35,
-    source: 'test fixture',
-    ...overrides,
-  };
+  return userOffering({ region: 'us-east-1', onDemandUsdPerHour: 0.8, spotUsdPerHour: 0.35, source: 'test fixture', ...overrides });
 }
+
+/** The shape of one placement in `modelplane plan --json` (issue 2's contract). */
+export const PLACEMENT_JSON_SHAPE = {
+  region: expect.any(String),
+  instanceType: expect.any(String),
+  gpu: { type: expect.any(String), count: expect.any(Number), memoryGiB: expect.any(Number) },
+  replicas: { min: expect.any(Number), max: expect.any(Number) },
+  hourlyUsd: expect.any(Number),
+  monthlyUsdAtMin: expect.any(Number),
+  monthlyUsdAtMax: expect.any(Number),
+  reason: expect.any(String),
+};
 
 /** A catalog made of exactly these rows (order kept as given). */
 export function catalogOf(offerings: readonly Offering[], version = 'test-1'): Catalog {

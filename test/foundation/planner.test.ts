@@ -8,7 +8,7 @@ import type { Catalog } from '../../lib/catalog/offering';
 import { findCandidates, planPlatform, planService, planToJson, Placement, ServicePlan } from '../../lib/plan';
 import { modelRequirement } from '../../lib/sizing';
 import { HOURS_PER_MONTH, parsePlatform, parseService } from '../../lib/spec';
-import { catalogOf, LLAMA_70B, merge, minimalService, offering, shuffledBundled, validPlatform, validService } from './fixtures';
+import { catalogOf, LLAMA_70B, merge, minimalService, offering, PLACEMENT_JSON_SHAPE, shuffledBundled, validPlatform, validService } from './fixtures';
 import type { DeepPartial } from './fixtures';
 import type { ServiceSpecInput } from '../../lib/spec';
 
@@ -226,17 +226,7 @@ describe('plan --json shape', () => {
     expect(s.requirement.gpuMemoryGiB).toEqual(expect.any(Number));
     expect(s.placements).toHaveLength(2);
     for (const p of s.placements) {
-      expect(p).toMatchObject({
-        cloud: expect.stringMatching(/^(aws|gcp)$/),
-        region: expect.any(String),
-        instanceType: expect.any(String),
-        gpu: { type: expect.any(String), count: expect.any(Number), memoryGiB: expect.any(Number) },
-        replicas: { min: expect.any(Number), max: expect.any(Number) },
-        hourlyUsd: expect.any(Number),
-        monthlyUsdAtMin: expect.any(Number),
-        monthlyUsdAtMax: expect.any(Number),
-        reason: expect.any(String),
-      });
+      expect(p).toMatchObject({ cloud: expect.stringMatching(/^(aws|gcp)$/), ...PLACEMENT_JSON_SHAPE });
       expect(Object.keys(p.gpu).sort()).toEqual(['count', 'memoryGiB', 'type']);
       expect(Object.keys(p.replicas).sort()).toEqual(['max', 'min']);
     }
