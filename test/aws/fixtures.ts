@@ -104,3 +104,8 @@ export function workloadObjects(json: { Resources: Resources }): Array<Record<st
   if (!workload || more.length > 0) throw new Error('expected one ServiceWorkload manifest');
   return JSON.parse(joinedText(workload[1].Properties?.Manifest)) as Array<Record<string, any>>;
 }
+
+/** The two example stacks most tests read: the 8B chat service and the 70B service. */
+export function exampleStacks(): { chat: SynthesizedStack; big: SynthesizedStack } {
+  return { chat: exampleStack('llama-8b-chat'), big: exampleStack('llama-70b') };
+}

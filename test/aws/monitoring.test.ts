@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { examplePlan } from '../fixtures/examples';
-import { awsService, exampleStack, planOf, resourcesOf, serviceTemplate, SynthesizedStack, synthExample } from './fixtures';
+import { awsService, exampleStacks, planOf, resourcesOf, serviceTemplate, SynthesizedStack } from './fixtures';
 
 let chat: SynthesizedStack;
 let big: SynthesizedStack;
 beforeAll(() => {
-  synthExample();
-  chat = exampleStack('llama-8b-chat');
-  big = exampleStack('llama-70b');
+  ({ chat, big } = exampleStacks());
 });
 
 function alarm(stack: SynthesizedStack, suffix: string): Record<string, any> {

@@ -3,14 +3,12 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { nodeBounds } from '../../constructs/aws/private/gpu-nodegroup';
 import { gpuRootVolumeGiB, NODE_OS_AND_IMAGES_GIB } from '../../constructs/aws/private/node-disk';
 import { examplePlacements } from '../fixtures/examples';
-import { exampleStack, resourcesOf, SynthesizedStack, synthExample } from './fixtures';
+import { exampleStack, exampleStacks, resourcesOf, SynthesizedStack } from './fixtures';
 
 let chat: SynthesizedStack;
 let big: SynthesizedStack;
 beforeAll(() => {
-  synthExample();
-  chat = exampleStack('llama-8b-chat');
-  big = exampleStack('llama-70b');
+  ({ chat, big } = exampleStacks());
 });
 
 function gpuNodegroup(stack: SynthesizedStack) {

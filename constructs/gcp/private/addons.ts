@@ -22,37 +22,27 @@ const systemPool = { nodeSelector: { 'modelplane.dev/pool': 'system' } };
  */
 export function createAddons(ctx: Ctx, provider: k8s.Provider, install: { keda: boolean; externalSecrets: boolean }, dependsOn: pulumi.Resource[]): Addons {
   const opts = { parent: ctx.parent, provider, dependsOn };
-  const keda = install.keda
-    ? new k8s.helm.v3.Release(
-        child(ctx, 'keda'),
-        {
-          name: 'keda',
-          chart: ADDON_CHARTS.keda.chart,
-          version: ADDON_CHARTS.keda.version,
-          repositoryOpts: { repo: ADDON_CHARTS.keda.repo },
-          namespace: ADDON_CHARTS.keda.namespace,
-          createNamespace: true,
-          atomic: true,
-          values: { ...systemPool, webhooks: systemPool, metricsServer: systemPool, operator: { replicaCount: 2 } },
-        },
-        opts,
-      )
-    : undefined;
-  const externalSecrets = install.externalSecrets
-    ? new k8s.helm.v3.Release(
-        child(ctx, 'external-secrets'),
-        {
-          name: 'external-secrets',
-          chart: ADDON_CHARTS.externalSecrets.chart,
-          version: ADDON_CHARTS.externalSecrets.version,
-          repositoryOpts: { repo: ADDON_CHARTS.externalSecrets.repo },
-          namespace: ADDON_CHARTS.externalSecrets.namespace,
-          createNamespace: true,
-          atomic: true,
-          values: { installCRDs: true, ...systemPool, webhook: systemPool, certController: systemPool },
-        },
-        opts,
-      )
-    : undefined;
-  return { keda, externalSecrets };
+  return {
+    keda: install.keda
+      ? release(ctx, 'keda', ADDON_CHARTS.keda, { ...systemPool, webhooks: systemPool, metricsServer: systemPool, operator: { replicaCount: 2 } }, opts)
+      : undefined,
+    externalSecrets: install.externalSecrets
+      ? release(ctx, 'external-secrets', ADDON_CHARTS.externalSecrets, { installCRDs: true, ...systemPool, webhook: systemPool, certController: systemPool }, opts)
+      : undefined,
+  };
+}
+
+/** One pinned chart as an atomic Helm release named after its role, in its own namespace. */
+function release(
+  ctx: Ctx,
+  role: string,
+  chart: (typeof ADDON_CHARTS)[keyof typeof ADDON_CHARTS],
+  values: Record<string, unknown>,
+  opts: pulumi.CustomResourceOptions,
+): k8s.helm.v3.Release {
+  return new k8s.helm.v3.Release(
+    child(ctx, role),
+    { name: role, chart: chart.chart, version: chart.version, repositoryOpts: { repo: chart.repo }, namespace: chart.namespace, createNamespace: true, atomic: true, values },
+    opts,
+  );
 }
